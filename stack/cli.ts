@@ -1,0 +1,179 @@
+// npm run stack [start|stop|status [--json]|reset]
+// Without a command the stack runs in the foreground and logs one line per request.
+import { spawn } from 'node:child_process';
+import { existsSync, openSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, type StackConfig } from './config.ts';
+import { runStack, statusFile, wipeData, type StackStatus } from './server.ts';
+import { runSupabaseCli, cliDbUrl } from './db/schema.ts';
+
+const config = loadConfig();
+const [command = 'run', ...args] = process.argv.slice(2);
+
+function readStatus(cfg: StackConfig): StackStatus | null {
+  const file = statusFile(cfg);
+  if (!existsSync(file)) return null;
+  try {
+    const status = JSON.parse(readFileSync(file, 'utf8')) as StackStatus;
+    process.kill(status.pid, 0);
+    return status;
+  } catch {
+    return null;
+  }
+}
+
+async function answers(apiUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${apiUrl}/rest/v1/`, { signal: AbortSignal.timeout(2000) });
+    return res.status < 500 || res.status === 503;
+  } catch {
+    return false;
+  }
+}
+
+function printStatus(status: StackStatus): void {
+  console.log(`
+  API URL:          ${status.api_url}
+  REST URL:         ${status.rest_url}
+  Functions URL:    ${status.functions_url}
+  Mailbox:          ${status.mailbox_url}
+  DB URL:           ${status.db_url}
+  Publishable key:  ${status.publishable_key}
+  Secret key:       ${status.secret_key}
+  anon key:         ${status.anon_key}
+  service_role key: ${status.service_role_key}
+  JWT secret:       ${status.jwt_secret}
+  Data directory:   ${status.data_dir}
+`);
+}
+
+function timestamped(line: string): void {
+  console.log(`${new Date().toISOString().slice(11, 23)} ${line}`);
+}
+
+async function runForeground(): Promise<void> {
+  if (readStatus(config)) {
+    console.error(`stack: already running (pid ${readStatus(config)!.pid}); use \`npm run stack -- stop\` first`);
+    process.exit(1);
+  }
+  const stack = await runStack(config, timestamped);
+  if (!process.env.ATRIUM_QUIET) printStatus(stack.status);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    timestamped(`stack: ${signal}, stopping`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function startBackground(): Promise<StackStatus> {
+  const running = readStatus(config);
+  if (running) return running;
+  mkdirSync(config.dataDir, { recursive: true });
+  const logFile = join(config.dataDir, 'stack.log');
+  const out = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'run'], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ATRIUM_QUIET: '1' },
+  });
+  child.unref();
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? 1));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`stack: failed to start (exit ${exited}); see ${logFile}:\n${tail(logFile)}`);
+    const status = readStatus(config);
+    if (status && (await answers(status.api_url))) return status;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`stack: not answering after 120 s; see ${logFile}`);
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function stopBackground(): Promise<boolean> {
+  const status = readStatus(config);
+  if (!status) return false;
+  process.kill(status.pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(status.pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(status.pid, 'SIGKILL');
+  return true;
+}
+
+async function reset(): Promise<void> {
+  if (config.externalDatabaseUrl) {
+    const wasRunning = await stopBackground();
+    await runSupabaseCli(config, ['db', 'reset', '--db-url', cliDbUrl(config.externalDatabaseUrl), '--yes']);
+    if (wasRunning) printStatus(await startBackground());
+    return;
+  }
+  await stopBackground();
+  wipeData(config);
+  console.log('stack: data dropped; rebuilding from migrations and seed');
+  printStatus(await startBackground());
+}
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'run':
+      return runForeground();
+    case 'start': {
+      const status = await startBackground();
+      printStatus(status);
+      return;
+    }
+    case 'stop':
+      console.log((await stopBackground()) ? 'stack: stopped' : 'stack: not running');
+      return;
+    case 'status': {
+      const status = readStatus(config);
+      if (args.includes('--json')) {
+        console.log(JSON.stringify(status ? { running: true, ...status } : { running: false }));
+      } else if (status) printStatus(status);
+      else console.log('stack: not running (start it with `npm run stack -- start`)');
+      if (!status) process.exitCode = 1;
+      return;
+    }
+    case 'reset':
+      return reset();
+    case 'psql': {
+      const status = readStatus(config);
+      if (!status) throw new Error('stack: not running');
+      const client = new pg.Client({ connectionString: status.db_url });
+      await client.connect();
+      const sql = args.join(' ');
+      const result = await client.query(sql);
+      console.log(JSON.stringify((Array.isArray(result) ? result.at(-1) : result).rows, null, 2));
+      await client.end();
+      return;
+    }
+    default:
+      console.error(`stack: unknown command "${command}". Commands: start, stop, status [--json], reset`);
+      process.exit(2);
+  }
+}
+
+main().catch((err) => {
+  console.error((err as Error).message);
+  process.exit(1);
+});

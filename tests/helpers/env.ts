@@ -1,0 +1,43 @@
+// What integration and end-to-end tests know about the stack scripts/test.ts started for them.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through \`npm test\` (it starts a stack for them)`);
+  return value;
+}
+
+export const stackEnv = {
+  get apiUrl() { return required('ATRIUM_TEST_API_URL'); },
+  get dbUrl() { return required('ATRIUM_TEST_DB_URL'); },
+  get anonKey() { return required('ATRIUM_TEST_ANON_KEY'); },
+  get serviceRoleKey() { return required('ATRIUM_TEST_SERVICE_ROLE_KEY'); },
+  get dataDir() { return required('ATRIUM_TEST_DATA_DIR'); },
+};
+
+/** A supabase-js client as an app would create it (no session persistence in node). */
+export function anonClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
+  return createClient(stackEnv.apiUrl, stackEnv.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    db: { schema: options.schema ?? 'public' },
+  });
+}
+
+export function serviceClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
+  return createClient(stackEnv.apiUrl, stackEnv.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    db: { schema: options.schema ?? 'public' },
+  });
+}
+
+/** A direct superuser connection, for fixtures and for checking what a request changed. */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: stackEnv.dbUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
