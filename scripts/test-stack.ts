@@ -34,6 +34,10 @@ export async function startTestStack(options: { apiPort?: number; dbPort?: numbe
       ATRIUM_DB_FAST: '1',
       ATRIUM_QUIET: '1',
       DATABASE_URL: '',
+      // Test-only fixtures: a schema the REST conformance suite owns, and edge functions for the
+      // functions suite, so neither ever lands in the app's public schema or supabase/functions.
+      ATRIUM_API_EXTRA_SCHEMAS: 'fixtures',
+      ATRIUM_EXTRA_FUNCTIONS_DIR: join(ROOT, 'tests/fixtures/functions'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import { startPostgres } from './db/postgres.ts';
 import { applyBaseSchema, pushMigrations } from './db/schema.ts';
 import { Database } from './db/database.ts';
 import { startGateway } from './gateway/server.ts';
-import { createServices } from './services.ts';
+import { createServices, runBeforeMigrations } from './services.ts';
 import { ANON_KEY, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
 
 export interface StackStatus {
@@ -75,6 +75,7 @@ export async function runStack(config: StackConfig, log: (line: string) => void)
   };
   try {
     await applyBaseSchema(postgres.url, config.jwtSecret, Number(config.toml.auth?.jwt_expiry ?? 3600));
+    await runBeforeMigrations({ config, dbUrl: postgres.url, log });
     const seed = (config.toml.db?.seed?.enabled ?? true) && !(await isSeeded(postgres.url));
     const pushed = await pushMigrations(config, postgres.url, seed);
     for (const line of pushed.split('\n')) if (/Applying|Seeding/.test(line)) log(`db: ${line.trim()}`);
