@@ -5,16 +5,244 @@ export type Database = {
   
   "public": {
           Tables: {
-            [_ in never]: never
+            "audit_logs": {
+                  Row: {
+                    "action": string,"actor_id": string | null,"after": Json | null,"before": Json | null,"created_at": string,"id": number,"organization_id": string | null,"row_id": string | null,"table_name": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id"?: string | null,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"organization_id"?: string | null,"row_id"?: string | null,"table_name": string
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string | null,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"organization_id"?: string | null,"row_id"?: string | null,"table_name"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "audit_logs_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"email_outbox": {
+                  Row: {
+                    "attempts": number,"created_at": string,"id": string,"last_error": string | null,"organization_id": string | null,"payload": NonNullable<Json>,"provider": string | null,"provider_id": string | null,"sent_at": string | null,"status": string,"subject": string,"template": string,"to_email": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"organization_id"?: string | null,"payload"?: NonNullable<Json>,"provider"?: string | null,"provider_id"?: string | null,"sent_at"?: string | null,"status"?: string,"subject": string,"template": string,"to_email": string
+                  }
+                  Update: {
+                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"organization_id"?: string | null,"payload"?: NonNullable<Json>,"provider"?: string | null,"provider_id"?: string | null,"sent_at"?: string | null,"status"?: string,"subject"?: string,"template"?: string,"to_email"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "email_outbox_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"feature_flags": {
+                  Row: {
+                    "created_at": string,"description": string | null,"enabled": boolean,"id": string,"key": string,"organization_id": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"enabled"?: boolean,"id"?: string,"key": string,"organization_id"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"enabled"?: boolean,"id"?: string,"key"?: string,"organization_id"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "feature_flags_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"invitations": {
+                  Row: {
+                    "accepted_at": string | null,"accepted_by": string | null,"client_id": string | null,"created_at": string,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"organization_id": string,"revoked_at": string | null,"role": Database["public"]['Enums']["org_role"],"token_hash": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"client_id"?: string | null,"created_at"?: string,"email": string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"organization_id": string,"revoked_at"?: string | null,"role": Database["public"]['Enums']["org_role"],"token_hash": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"client_id"?: string | null,"created_at"?: string,"email"?: string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"organization_id"?: string,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["org_role"],"token_hash"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "invitations_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notifications": {
+                  Row: {
+                    "body": string | null,"created_at": string,"data": NonNullable<Json>,"id": string,"kind": string,"link": string | null,"organization_id": string | null,"read_at": string | null,"title": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body"?: string | null,"created_at"?: string,"data"?: NonNullable<Json>,"id"?: string,"kind": string,"link"?: string | null,"organization_id"?: string | null,"read_at"?: string | null,"title": string,"user_id": string
+                  }
+                  Update: {
+                    "body"?: string | null,"created_at"?: string,"data"?: NonNullable<Json>,"id"?: string,"kind"?: string,"link"?: string | null,"organization_id"?: string | null,"read_at"?: string | null,"title"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organization_members": {
+                  Row: {
+                    "client_id": string | null,"created_at": string,"id": string,"organization_id": string,"role": Database["public"]['Enums']["org_role"],"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "client_id"?: string | null,"created_at"?: string,"id"?: string,"organization_id": string,"role"?: Database["public"]['Enums']["org_role"],"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "client_id"?: string | null,"created_at"?: string,"id"?: string,"organization_id"?: string,"role"?: Database["public"]['Enums']["org_role"],"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_members_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organizations": {
+                  Row: {
+                    "billing_address": Json | null,"billing_email": string | null,"billing_name": string | null,"created_at": string,"created_by": string | null,"currency": string,"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"tax_id": string | null,"timezone": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "billing_address"?: Json | null,"billing_email"?: string | null,"billing_name"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"tax_id"?: string | null,"timezone"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "billing_address"?: Json | null,"billing_email"?: string | null,"billing_name"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"tax_id"?: string | null,"timezone"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"bio": string | null,"created_at": string,"display_name": string | null,"headline": string | null,"id": string,"is_public": boolean,"skills": (string)[],"updated_at": string,"username": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"headline"?: string | null,"id": string,"is_public"?: boolean,"skills"?: (string)[],"updated_at"?: string,"username"?: string | null
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"headline"?: string | null,"id"?: string,"is_public"?: boolean,"skills"?: (string)[],"updated_at"?: string,"username"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "accept_invitation":
+{ Args: { "token": string }; Returns: {
+              "client_id": string | null,
+"created_at": string,
+"id": string,
+"organization_id": string,
+"role": Database["public"]['Enums']["org_role"],
+"updated_at": string,
+"user_id": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "organization_members"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"change_member_role":
+{ Args: { "member_id": string,"new_role": Database["public"]['Enums']["org_role"] }; Returns: {
+              "client_id": string | null,
+"created_at": string,
+"id": string,
+"organization_id": string,
+"role": Database["public"]['Enums']["org_role"],
+"updated_at": string,
+"user_id": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "organization_members"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"create_organization":
+{ Args: { "name": string,"slug": string }; Returns: {
+              "billing_address": Json | null,
+"billing_email": string | null,
+"billing_name": string | null,
+"created_at": string,
+"created_by": string | null,
+"currency": string,
+"id": string,
+"name": string,
+"settings": NonNullable<Json>,
+"slug": string,
+"tax_id": string | null,
+"timezone": string,
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "organizations"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"invitation_preview":
+{ Args: { "token": string }; Returns: {
+              "email": string,"expires_at": string,"organization_name": string,"role": Database["public"]['Enums']["org_role"],"status": string
+            }[]
+                           },
+"invite_member":
+{ Args: { "client_id"?: string,"email": string,"organization_id": string,"role": Database["public"]['Enums']["org_role"] }; Returns: {
+              "expires_at": string,"id": string,"token": string
+            }[]
+                           },
+"leave_organization":
+{ Args: { "organization_id": string }; Returns: undefined
+                           },
+"remove_member":
+{ Args: { "member_id": string }; Returns: undefined
+                           },
+"resend_invitation":
+{ Args: { "invitation_id": string }; Returns: {
+              "expires_at": string,"id": string,"token": string
+            }[]
+                           },
+"revoke_invitation":
+{ Args: { "invitation_id": string }; Returns: undefined
+                           },
+"transfer_ownership":
+{ Args: { "new_owner_id": string,"organization_id": string }; Returns: undefined
+                           }
           }
           Enums: {
-            [_ in never]: never
+            "org_role": "client"|"member"|"manager"|"admin"|"owner"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -130,7 +358,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "org_role": ["client", "member", "manager", "admin", "owner"]
           }
         }
 } as const
