@@ -4,13 +4,15 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../stack/config.ts';
+import { format, resolveConfig } from 'prettier';
 import { generateTypes } from '../stack/db/schema.ts';
 
 const config = loadConfig();
 const target = join(config.repoRoot, 'src/lib/database.types.ts');
 
 export async function renderTypes(dbUrl: string): Promise<string> {
-  return generateTypes(config, dbUrl);
+  const raw = await generateTypes(config, dbUrl);
+  return format(raw, { ...(await resolveConfig(target)), parser: 'typescript' });
 }
 
 async function main() {
