@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['src/features/**'],
-    rules: noUpward(['@/app/*', '**/app/**'], 'features/ must not import app/; move shared code to lib/ or components/.'),
+    rules: noUpward(['@/app/*', '**/app/**', '@/features/*'], 'features/ import neither app/ nor another feature (use relative paths inside a feature); move shared code to lib/ or components/.'),
   },
   {
     files: ['stack/**'],

@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SCENARIOS = join(ROOT, 'bench/scenarios');
 
 async function loadScenarios(names: string[]): Promise<Scenario[]> {
-  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'));
   const all: Scenario[] = [];
   for (const file of files.sort()) all.push((await import(pathToFileURL(join(SCENARIOS, file)).href)).default as Scenario);
   if (!names.length) return all;

@@ -1,18 +1,47 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouteError } from './route-error';
-import { RequireSession } from './require-session';
 
-// One lazily loaded module per route, so each page ships only its own code.
+type Loader = () => Promise<{ default: React.ComponentType }>;
+
+/** A route whose module loads on first visit, so each page ships only its own code. */
+const page = (path: string | undefined, load: Loader): RouteObject => ({
+  ...(path === undefined ? { index: true } : { path }),
+  lazy: async () => ({ Component: (await load()).default }),
+  errorElement: <RouteError />,
+});
+
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
     children: [
-      { path: '/sign-in', lazy: async () => ({ Component: (await import('@/features/auth/routes/sign-in')).default }) },
+      page('/sign-in', () => import('@/features/auth/routes/sign-in')),
+      page('/sign-up', () => import('@/features/auth/routes/sign-up')),
+      page('/forgot-password', () => import('@/features/auth/routes/forgot-password')),
+      page('/auth/callback', () => import('@/features/auth/routes/auth-callback')),
+      page('/invite/:token', () => import('@/features/organizations/routes/accept-invitation')),
       {
-        element: <RequireSession />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/home')).default }) }],
+        // Loaded lazily so pages for signed-out visitors do not carry the auth client.
+        lazy: async () => ({ Component: (await import('./require-session')).RequireSession }),
+        errorElement: <RouteError />,
+        children: [
+          page('/auth/mfa', () => import('@/features/auth/routes/mfa-challenge')),
+          page('/reset-password', () => import('@/features/auth/routes/reset-password')),
+          page('/onboarding', () => import('@/features/organizations/routes/onboarding')),
+          {
+            lazy: async () => ({ Component: (await import('./layout/app-shell')).AppShell }),
+            errorElement: <RouteError />,
+            children: [
+              page(undefined, () => import('@/features/dashboard/routes/dashboard')),
+              page('/notifications', () => import('@/features/notifications/routes/notifications')),
+              page('/settings/profile', () => import('@/features/profile/routes/profile-settings')),
+              page('/settings/security', () => import('@/features/auth/routes/security-settings')),
+              page('/settings/members', () => import('@/features/organizations/routes/members-settings')),
+              page('/settings/organization', () => import('@/features/organizations/routes/organization-settings')),
+            ],
+          },
+        ],
       },
-      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).default }) },
+      page('*', () => import('./routes/not-found')),
     ],
   },
 ]);

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { Session } from '@supabase/supabase-js';
-import { supabase } from './supabase';
+import type { Session } from '@supabase/auth-js';
+import { auth } from './auth-client';
 
-// The session as an external store: one subscription to supabase.auth for the whole app.
+// The session as an external store: one subscription to the auth client for the whole app.
 type Snapshot = { session: Session | null; ready: boolean };
 let snapshot: Snapshot = { session: null, ready: false };
 const listeners = new Set<() => void>();
@@ -12,20 +12,21 @@ function publish(next: Snapshot) {
   for (const l of listeners) l();
 }
 
-void supabase.auth.getSession().then(({ data }) => publish({ session: data.session, ready: true }));
-supabase.auth.onAuthStateChange((_event, session) => publish({ session, ready: true }));
+void auth.getSession().then(({ data }) => publish({ session: data.session, ready: true }));
+auth.onAuthStateChange((_event, session) => publish({ session, ready: true }));
 
-export function useSession(): Snapshot {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => snapshot,
-  );
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-export async function currentSession(): Promise<Session | null> {
-  const { data } = await supabase.auth.getSession();
-  return data.session;
+export function useSession(): Snapshot {
+  return useSyncExternalStore(subscribe, () => snapshot);
+}
+
+/** The signed-in user's id; only call below RequireSession. */
+export function useUserId(): string {
+  const { session } = useSession();
+  if (!session) throw new Error('useUserId needs a signed-in user');
+  return session.user.id;
 }

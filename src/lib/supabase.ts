@@ -1,8 +1,17 @@
 import { createClient } from '@supabase/supabase-js';
 import { env } from '@/config/env';
+import { auth } from './auth-client';
 import type { Database } from './database.types';
 
-/** The one Supabase client the SPA uses. */
-export const supabase = createClient<Database>(env.VITE_SUPABASE_URL, env.VITE_SUPABASE_ANON_KEY, {
-  auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true, flowType: 'pkce' },
+async function accessToken(): Promise<string | null> {
+  const { data } = await auth.getSession();
+  return data.session?.access_token ?? null;
+}
+
+/** The one data client (REST, Realtime, Storage, Functions), acting as the signed-in user. */
+export const supabase = createClient<Database>(env.VITE_SUPABASE_URL, env.VITE_SUPABASE_ANON_KEY, { accessToken });
+
+// Realtime keeps its own copy of the token: hand it every new one.
+auth.onAuthStateChange((_event, session) => {
+  void supabase.realtime.setAuth(session?.access_token ?? null);
 });

@@ -111,6 +111,10 @@ create table public.profiles (
 );
 comment on table public.profiles is 'One per auth user (created by a trigger): how people appear to others; public ones are visible to anyone.';
 
+-- Members are also linked to their profile, so the API can embed names and avatars in member lists.
+alter table public.organization_members
+  add constraint organization_members_user_profile_fkey foreign key (user_id) references public.profiles (id) on delete cascade;
+
 create table public.notifications (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid references public.organizations (id) on delete cascade,

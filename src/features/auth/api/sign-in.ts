@@ -1,17 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
-import { supabase } from '@/lib/supabase';
+import * as z from 'zod/mini';
+import { loadAuth } from '@/lib/load-auth';
+import { email } from './schemas';
 
 export const signInSchema = z.object({
-  email: z.email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password'),
+  email,
+  password: z.string().check(z.minLength(1, { error: 'Enter your password' })),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export async function signIn(input: SignInInput) {
-  const { data, error } = await supabase.auth.signInWithPassword(input);
+/** Signs in with a password; tells the caller whether a second factor is still needed. */
+export async function signIn(input: SignInInput): Promise<{ needsMfa: boolean }> {
+  const auth = await loadAuth();
+  const { error } = await auth.signInWithPassword(input);
   if (error) throw error;
-  return data.session;
+  const { data, error: aalError } = await auth.mfa.getAuthenticatorAssuranceLevel();
+  if (aalError) throw aalError;
+  return { needsMfa: data.nextLevel === 'aal2' && data.currentLevel !== 'aal2' };
 }
 
 export function useSignIn() {

@@ -1,0 +1,34 @@
+import { Bell, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import type { OrgRole } from '@/lib/membership';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: LucideIcon;
+  /** The least role that sees the item. */
+  minRole: OrgRole;
+}
+
+export interface NavSection {
+  title?: string;
+  items: NavItem[];
+}
+
+/** The sidebar; a module adds its pages here as it lands. Items are shown by role, routes guard themselves too. */
+export const NAV: NavSection[] = [
+  {
+    items: [
+      { to: '/', label: 'Dashboard', icon: LayoutDashboard, minRole: 'client' },
+      { to: '/notifications', label: 'Notifications', icon: Bell, minRole: 'client' },
+    ],
+  },
+  {
+    title: 'Settings',
+    items: [
+      { to: '/settings/profile', label: 'Profile', icon: UserRound, minRole: 'client' },
+      { to: '/settings/security', label: 'Security', icon: ShieldCheck, minRole: 'client' },
+      { to: '/settings/members', label: 'Members', icon: Users, minRole: 'manager' },
+      { to: '/settings/organization', label: 'Organization', icon: Settings, minRole: 'admin' },
+    ],
+  },
+];

@@ -1,0 +1,97 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { supabase } from '@/lib/supabase';
+import { hasRole, type OrgRole } from '@/lib/membership';
+import { orgKeys } from './keys';
+
+export const inviteSchema = z.object({
+  email: z.email({ error: 'Enter a valid email address' }),
+  role: z.enum(['admin', 'manager', 'member', 'client']),
+});
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const invitationsQuery = (organizationId: string) =>
+  queryOptions({
+    queryKey: orgKeys.invitations(organizationId),
+    queryFn: async () => {
+      const { data } = await supabase
+        .from('invitations')
+        .select('id, email, role, expires_at, created_at')
+        .eq('organization_id', organizationId)
+        .is('accepted_at', null)
+        .is('revoked_at', null)
+        .order('created_at', { ascending: false })
+        .limit(100)
+        .throwOnError();
+      return data;
+    },
+  });
+
+export function useInvitations(organizationId: string) {
+  return useQuery(invitationsQuery(organizationId));
+}
+
+export function invitationLink(token: string): string {
+  return `${window.location.origin}/invite/${token}`;
+}
+
+function useInvitationMutation<T, R>(fn: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }) });
+}
+
+/** Invites someone; the link is emailed, and returned so it can also be copied. */
+export function useInvite() {
+  return useInvitationMutation(async (input: InviteInput & { organizationId: string }) => {
+    const { data } = await supabase
+      .rpc('invite_member', { organization_id: input.organizationId, email: input.email, role: input.role })
+      .single()
+      .throwOnError();
+    return { ...data, link: invitationLink(data.token) };
+  });
+}
+
+export function useResendInvitation() {
+  return useInvitationMutation(async (invitationId: string) => {
+    const { data } = await supabase.rpc('resend_invitation', { invitation_id: invitationId }).single().throwOnError();
+    return { ...data, link: invitationLink(data.token) };
+  });
+}
+
+export function useRevokeInvitation() {
+  return useInvitationMutation(async (invitationId: string) => supabase.rpc('revoke_invitation', { invitation_id: invitationId }).throwOnError());
+}
+
+export const invitationPreviewQuery = (token: string) =>
+  queryOptions({
+    queryKey: orgKeys.invitationPreview(token),
+    queryFn: async () => {
+      const { data } = await supabase.rpc('invitation_preview', { token }).maybeSingle().throwOnError();
+      return data;
+    },
+    retry: false,
+  });
+
+export function useInvitationPreview(token: string) {
+  return useQuery(invitationPreviewQuery(token));
+}
+
+export function useAcceptInvitation() {
+  return useInvitationMutation(async (token: string) => {
+    const { data } = await supabase.rpc('accept_invitation', { token }).throwOnError();
+    return data;
+  });
+}
+
+export const ROLE_OPTIONS = [
+  { value: 'member', label: 'Member — works on projects' },
+  { value: 'client', label: 'Client — sees their own portal' },
+  { value: 'manager', label: 'Manager — runs projects, invites members' },
+  { value: 'admin', label: 'Admin — manages the organization' },
+] as const;
+
+/** Roles `role` may invite: owners and admins anyone but owner; managers members and clients. */
+export function invitableRoles(role: OrgRole) {
+  return ROLE_OPTIONS.filter((o) => hasRole(role, 'admin') || o.value === 'member' || o.value === 'client');
+}
+

@@ -1,0 +1,8 @@
+export const orgKeys = {
+  all: ['organizations'] as const,
+  memberships: (userId: string) => ['organizations', 'memberships', userId] as const,
+  organization: (id: string) => ['organizations', id] as const,
+  members: (id: string, page: number) => ['organizations', id, 'members', page] as const,
+  invitations: (id: string) => ['organizations', id, 'invitations'] as const,
+  invitationPreview: (token: string) => ['invitations', 'preview', token] as const,
+};

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { supabase } from '@/lib/supabase';
+import type { Membership } from '@/lib/membership';
+import { orgKeys } from './keys';
+
+export async function listMemberships(userId: string): Promise<Membership[]> {
+  const { data } = await supabase
+    .from('organization_members')
+    .select('id, role, client_id, organization_id, organizations!inner(name, slug)')
+    .eq('user_id', userId)
+    .order('created_at')
+    .throwOnError();
+  return data.map((m) => ({
+    memberId: m.id,
+    organizationId: m.organization_id,
+    organizationName: m.organizations.name,
+    organizationSlug: m.organizations.slug,
+    role: m.role,
+    clientId: m.client_id,
+  }));
+}
+
+export const membershipsQuery = (userId: string) => queryOptions({ queryKey: orgKeys.memberships(userId), queryFn: () => listMemberships(userId) });
+
+export function useMemberships(userId: string) {
+  return useQuery(membershipsQuery(userId));
+}
