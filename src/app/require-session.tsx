@@ -28,7 +28,7 @@ export function RequireSession() {
   if (ready && !session) return <Navigate to={`/sign-in?next=${encodeURIComponent(here)}`} replace />;
   if (!ready || needsMfa === null) {
     return (
-      <div role="status" aria-live="polite" className="flex min-h-screen items-center justify-center text-sm text-slate-500">
+      <div role="status" aria-live="polite" className="flex min-h-screen items-center justify-center text-sm text-slate-500 dark:text-slate-400">
         Loading your workspace…
       </div>
     );

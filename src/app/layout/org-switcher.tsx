@@ -15,7 +15,7 @@ export function OrgSwitcher() {
         </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-semibold">{current.organizationName}</span>
-          <span className="block text-xs text-slate-500">{ROLE_LABEL[current.role]}</span>
+          <span className="block text-xs text-slate-500 dark:text-slate-400">{ROLE_LABEL[current.role]}</span>
         </span>
         <ChevronsUpDown className="size-4 text-slate-400" aria-hidden />
       </MenuButton>
@@ -28,7 +28,7 @@ export function OrgSwitcher() {
               className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm data-[focus]:bg-slate-100 dark:data-[focus]:bg-slate-800"
             >
               <span className="flex-1 truncate">{m.organizationName}</span>
-              <span className="text-xs text-slate-500">{ROLE_LABEL[m.role]}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">{ROLE_LABEL[m.role]}</span>
               {m.organizationId === current.organizationId && <Check className="size-4 text-brand-600" aria-label="Current" />}
             </button>
           </MenuItem>

@@ -23,7 +23,7 @@ export function UserMenu({ email, name, avatarUrl }: { email: string; name: stri
       <MenuItems anchor="bottom end" className="z-50 mt-2 w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg focus:outline-none dark:border-slate-700 dark:bg-slate-900">
         <div className="px-2 py-1.5">
           <p className="truncate text-sm font-medium">{name}</p>
-          <p className="truncate text-xs text-slate-500">{email}</p>
+          <p className="truncate text-xs text-slate-500 dark:text-slate-400">{email}</p>
         </div>
         <MenuSeparator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
         <MenuItem>
@@ -32,7 +32,7 @@ export function UserMenu({ email, name, avatarUrl }: { email: string; name: stri
           </Link>
         </MenuItem>
         <MenuSeparator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
-        <p className="px-2 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Theme</p>
+        <p className="px-2 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Theme</p>
         {THEMES.map((t) => (
           <MenuItem key={t.value}>
             <button type="button" className={itemClass} onClick={() => setTheme(t.value)} aria-pressed={theme === t.value}>

@@ -19,7 +19,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
         <DialogPanel className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-xl dark:border-slate-800 dark:bg-slate-900">
           <div className="flex items-start justify-between gap-4">
             <DialogTitle className="text-base font-semibold">{title}</DialogTitle>
-            <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close">
+            <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close">
               <X className="size-4" aria-hidden />
             </button>
           </div>

@@ -19,7 +19,7 @@ export function ActivityCard({ organizationId }: { organizationId: string }) {
           {activity.data.map((row) => (
             <li key={row.id} className="flex justify-between gap-4">
               <span>{describeActivity(row)}</span>
-              <span className="shrink-0 text-xs text-slate-500">{formatDistanceToNow(new Date(row.created_at), { addSuffix: true })}</span>
+              <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDistanceToNow(new Date(row.created_at), { addSuffix: true })}</span>
             </li>
           ))}
         </ul>

@@ -17,7 +17,7 @@ export function ContactsCard({ organizationId, organizationName }: { organizatio
               <Avatar name={m.profiles?.display_name ?? '?'} url={m.profiles?.avatar_url} size="sm" />
               <div>
                 <p className="font-medium">{m.profiles?.display_name ?? 'Team member'}</p>
-                <p className="text-xs capitalize text-slate-500">{m.profiles?.headline || m.role}</p>
+                <p className="text-xs capitalize text-slate-500 dark:text-slate-400">{m.profiles?.headline || m.role}</p>
               </div>
             </li>
           ))}

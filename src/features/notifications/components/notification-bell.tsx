@@ -54,13 +54,13 @@ function RecentList({ userId, open, unread, onMarkAll }: { userId: string; open:
         )}
       </div>
       <ul className="max-h-80 overflow-y-auto">
-        {recent.isPending && <li className="px-4 py-3 text-sm text-slate-500">Loading…</li>}
-        {recent.data?.length === 0 && <li className="px-4 py-6 text-center text-sm text-slate-500">You are all caught up.</li>}
+        {recent.isPending && <li className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">Loading…</li>}
+        {recent.data?.length === 0 && <li className="px-4 py-6 text-center text-sm text-slate-500 dark:text-slate-400">You are all caught up.</li>}
         {recent.data?.map((n) => (
           <li key={n.id} className={`border-b border-slate-100 px-4 py-3 text-sm last:border-0 dark:border-slate-800 ${n.read_at ? '' : 'bg-brand-50/60 dark:bg-brand-700/10'}`}>
             <p className="font-medium">{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</p>
             {n.body && <p className="mt-0.5 line-clamp-2 text-slate-600 dark:text-slate-400">{n.body}</p>}
-            <p className="mt-1 text-xs text-slate-500">{formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}</p>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}</p>
           </li>
         ))}
       </ul>

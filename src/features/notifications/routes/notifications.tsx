@@ -44,7 +44,7 @@ export default function NotificationsRoute() {
                 <div>
                   <p className={`text-sm ${n.read_at ? '' : 'font-semibold'}`}>{n.link ? <Link to={n.link} className="hover:underline">{n.title}</Link> : n.title}</p>
                   {n.body && <p className="text-sm text-slate-600 dark:text-slate-400">{n.body}</p>}
-                  <p className="mt-1 text-xs text-slate-500">{format(new Date(n.created_at), 'PPp')}</p>
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{format(new Date(n.created_at), 'PPp')}</p>
                 </div>
                 {!n.read_at && (
                   <Button variant="ghost" onClick={() => markRead.mutate([n.id])}>

@@ -57,7 +57,7 @@ export function MembersTable({ organizationId, myRole, myUserId, page, onPageCha
               <Avatar name={name} url={m.profiles?.avatar_url} size="sm" />
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium">
-                  {name} {m.user_id === myUserId && <span className="text-slate-500">(you)</span>}
+                  {name} {m.user_id === myUserId && <span className="text-slate-500 dark:text-slate-400">(you)</span>}
                 </p>
               </div>
               {manageable && m.role !== 'client' ? (

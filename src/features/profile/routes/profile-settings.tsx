@@ -61,7 +61,7 @@ export default function ProfileSettingsRoute() {
               <Button variant="secondary" loading={upload.isPending} onClick={() => fileInput.current?.click()}>
                 <Upload className="size-4" aria-hidden /> Upload a picture
               </Button>
-              <p className="mt-1 text-xs text-slate-500">PNG, JPEG, WebP or GIF, at most 2 MB.</p>
+              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">PNG, JPEG, WebP or GIF, at most 2 MB.</p>
             </div>
           </div>
           {upload.error && <div className="mt-3"><Alert>{errorMessage(upload.error)}</Alert></div>}
