@@ -1,6 +1,7 @@
 // What integration and end-to-end tests know about the stack scripts/test.ts started for them.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import ws from 'ws';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -16,11 +17,15 @@ export const stackEnv = {
   get dataDir() { return required('ATRIUM_TEST_DATA_DIR'); },
 };
 
+/** Node 20 has no global WebSocket; realtime-js needs one handed to it. */
+export const nodeRealtime = { transport: ws as never };
+
 /** A supabase-js client as an app would create it (no session persistence in node). */
 export function anonClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
   return createClient(stackEnv.apiUrl, stackEnv.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     db: { schema: options.schema ?? 'public' },
+    realtime: nodeRealtime,
   });
 }
 
@@ -28,6 +33,7 @@ export function serviceClient(options: { schema?: string } = {}): SupabaseClient
   return createClient(stackEnv.apiUrl, stackEnv.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     db: { schema: options.schema ?? 'public' },
+    realtime: nodeRealtime,
   });
 }
 

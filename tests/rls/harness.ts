@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { stackEnv } from '../helpers/env.ts';
+import { nodeRealtime, stackEnv } from '../helpers/env.ts';
 
 export const ACTORS = ['anon', 'outsider', 'client', 'member', 'manager', 'admin', 'owner', 'service_role'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -60,7 +60,7 @@ async function rowMatchesPatch(db: pg.Client, table: string, match: Record<strin
 }
 
 function client(key: string): SupabaseClient {
-  return createClient(stackEnv.apiUrl, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+  return createClient(stackEnv.apiUrl, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, realtime: nodeRealtime });
 }
 
 async function createUser(db: pg.Client, email: string, password?: string): Promise<string> {
@@ -75,8 +75,8 @@ async function createUser(db: pg.Client, email: string, password?: string): Prom
   );
   await db.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-     values ($1, $1::uuid, jsonb_build_object('sub', $1::text, 'email', $2::text), 'email', now(), now())`,
-    [id, email],
+     values ($1::text, $2::uuid, jsonb_build_object('sub', $1::text, 'email', $3::text), 'email', now(), now())`,
+    [id, id, email],
   );
   return id;
 }
