@@ -83,6 +83,12 @@ async function main(): Promise<number> {
     else totals.failed++;
   }
   if (part === 'all' || part === 'unit') step(await vitest('unit-*'), 'unit tests');
+  if (part === 'all' || part === 'functions') {
+    const code = await run('edge functions (deno check + deno test)', bin('tsx'), ['scripts/test-functions.ts']);
+    step(code, 'edge functions');
+    if (code === 0) totals.passed++;
+    else totals.failed++;
+  }
   if (part === 'all' || part === 'integration') step(await vitest('integration', stackEnv(await withStack())), 'integration tests');
   if (part === 'all' || part === 'e2e') step(await vitest('e2e', stackEnv(await withStack())), 'end-to-end tests');
   return failures;

