@@ -425,6 +425,30 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      claim_email_batch: {
+        Args: { batch_size?: number };
+        Returns: {
+          attempts: number;
+          created_at: string;
+          id: string;
+          last_error: string | null;
+          organization_id: string | null;
+          payload: NonNullable<Json>;
+          provider: string | null;
+          provider_id: string | null;
+          sent_at: string | null;
+          status: string;
+          subject: string;
+          template: string;
+          to_email: string;
+        }[];
+        SetofOptions: {
+          from: '*';
+          to: 'email_outbox';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       create_organization: {
         Args: { name: string; slug: string };
         Returns: {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import type { StackConfig } from '../config.ts';
+import { SERVICE_ROLE_KEY } from '../keys.ts';
 
 const BASE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'base');
 
@@ -49,11 +50,11 @@ function supabaseBin(repoRoot: string): string {
 }
 
 /** Runs the real Supabase CLI in the repository and returns its output; rejects with it on failure. */
-export function runSupabaseCli(config: StackConfig, args: string[]): Promise<string> {
+export function runSupabaseCli(config: StackConfig, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(supabaseBin(config.repoRoot), args, {
       cwd: config.repoRoot,
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' },
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...extraEnv },
     });
     let out = '';
     let err = '';
@@ -75,7 +76,11 @@ export function cliDbUrl(url: string): string {
 export async function pushMigrations(config: StackConfig, url: string, withSeed: boolean): Promise<string> {
   const args = ['db', 'push', '--db-url', cliDbUrl(url), '--yes', '--include-all'];
   if (withSeed) args.push('--include-seed');
-  return runSupabaseCli(config, args);
+  // The [db.vault] secrets in config.toml: where the database reaches this stack's functions.
+  return runSupabaseCli(config, args, {
+    SUPABASE_PROJECT_URL: process.env.SUPABASE_PROJECT_URL ?? config.apiUrl,
+    SUPABASE_SERVICE_ROLE_KEY_SECRET: process.env.SUPABASE_SERVICE_ROLE_KEY_SECRET ?? SERVICE_ROLE_KEY,
+  });
 }
 
 export async function generateTypes(config: StackConfig, url: string): Promise<string> {
