@@ -11,6 +11,8 @@ export interface AsCallerOptions {
   /** Override the context's role (e.g. storage checks a signed URL as service_role). */
   role?: string;
   readOnly?: boolean;
+  /** More transaction-local settings (name, value), applied in the same round trip. */
+  settings?: Array<[string, string]>;
 }
 
 export class Database {
@@ -30,11 +32,12 @@ export class Database {
     const client = await this.pool.connect();
     try {
       await client.query(options.readOnly ? 'begin read only' : 'begin');
+      const extra = options.settings ?? [];
       await client.query(
         `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
                 set_config('request.method', $3, true), set_config('request.path', $4, true),
-                set_config('request.headers', $5, true)`,
-        [options.role ?? ctx.role, JSON.stringify(ctx.claims), ctx.method, ctx.path, JSON.stringify(lowercaseHeaders(ctx.headers))],
+                set_config('request.headers', $5, true)${extra.map((_, i) => `, set_config($${6 + 2 * i}, $${7 + 2 * i}, true)`).join('')}`,
+        [options.role ?? ctx.role, JSON.stringify(ctx.claims), ctx.method, ctx.path, JSON.stringify(lowercaseHeaders(ctx.headers)), ...extra.flat()],
       );
       const result = await fn(client);
       await client.query('commit');
