@@ -13,7 +13,7 @@ export interface GatewayOptions {
   log: (line: string) => void;
 }
 
-const EXPOSED_HEADERS = 'Content-Encoding, Content-Location, Content-Range, Content-Type, Date, Location, Server, Transfer-Encoding, Range-Unit, X-Supabase-Api-Version, Preference-Applied';
+const EXPOSED_HEADERS = 'Content-Encoding, Content-Location, Content-Range, Content-Type, Date, Location, Server, Transfer-Encoding, Range-Unit, X-Supabase-Api-Version, Preference-Applied, X-Total-Count, Link';
 
 function applyCors(res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
