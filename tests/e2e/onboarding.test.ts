@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
 import { launchBrowser, appUrl, screenshot } from './helpers/browser.ts';
+import { waitForMail } from './helpers/mailbox.ts';
 import { capture, invite, navItems, newPerson, signIn, signUpAndConfirm } from './helpers/app.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -54,7 +55,16 @@ describe('a studio gets started', () => {
   ] as const) {
     it(`the ${who} accepts and sees only what a ${who} may`, async () => {
       const { page, context } = await newPerson(browser);
-      await page.goto(links[who]!);
+      if (who === 'member') {
+        // The member follows the emailed invitation; the client the link the owner copied.
+        const mail = await waitForMail(person.email, (m) => /invited to join E2E Studio/.test(m.subject));
+        const emailed = mail.text.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
+        expect(emailed, 'invitation email carries the link').toBeTruthy();
+        expect(new URL(emailed!).pathname).toBe(new URL(links.member!).pathname);
+        await page.goto(appUrl(new URL(emailed!).pathname));
+      } else {
+        await page.goto(links[who]!);
+      }
       await page.getByText(/You are invited to join E2E Studio/).waitFor();
       await capture(page, `06-invitation-${who}`);
       await page.getByRole('link', { name: 'Create an account to accept' }).click();
