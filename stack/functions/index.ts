@@ -70,11 +70,10 @@ export default function createFunctionsService({ config, db, log }: ServiceDeps)
           found.clear();
           if (fn === null) sources = loadSources();
           for (const [name, worker] of workers) {
-            // A worker still booting has just read the files; restarting it would fail its first request.
-            if (worker.def.source.functionsDir !== dir || (fn !== null && fn !== name) || worker.starting) continue;
+            if (worker.def.source.functionsDir !== dir || (fn !== null && fn !== name)) continue;
             if (worker.running) log(`functions: ${name} changed, restarting its worker`);
             workers.delete(name); // the next request starts a fresh worker, with the current secrets
-            void worker.stop();
+            worker.retire(); // requests it is serving finish first
           }
         }, log);
 
@@ -97,6 +96,15 @@ export default function createFunctionsService({ config, db, log }: ServiceDeps)
       const refusal = jwtRefusal(ctx);
       if (refusal) return sendJson(res, 401, { msg: refusal });
     }
+    const done = worker.track();
+    try {
+      await serveThrough(worker, req, res, ctx, name);
+    } finally {
+      done();
+    }
+  }
+
+  async function serveThrough(worker: FunctionWorker, req: IncomingMessage, res: ServerResponse, ctx: RequestContext, name: string): Promise<void> {
     let port: number;
     try {
       port = await worker.ensure();

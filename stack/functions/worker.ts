@@ -31,8 +31,25 @@ export class FunctionWorker {
   private child: ChildProcess | null = null;
   private startup: Promise<number> | null = null;
   private port: number | null = null;
+  private inFlight = 0;
+  private retired = false;
 
   constructor(readonly def: FunctionDef, private readonly options: WorkerOptions) {}
+
+  /** Counts a request through this worker; call the returned function when it is done. */
+  track(): () => void {
+    this.inFlight++;
+    return () => {
+      this.inFlight--;
+      if (this.retired && this.inFlight === 0) void this.stop();
+    };
+  }
+
+  /** Stops the worker once the requests it is serving have finished (after a file change). */
+  retire(): void {
+    this.retired = true;
+    if (this.inFlight === 0) void this.stop();
+  }
 
   /** The worker's port once it listens; starts it when it is not running. */
   ensure(): Promise<number> {
@@ -43,10 +60,6 @@ export class FunctionWorker {
 
   get running(): boolean {
     return this.port !== null;
-  }
-
-  get starting(): boolean {
-    return this.startup !== null;
   }
 
   get currentPort(): number | null {
