@@ -187,45 +187,56 @@ create trigger profiles_touch before update on public.profiles for each row exec
 create trigger feature_flags_touch before update on public.feature_flags for each row execute function private.touch_updated_at();
 
 -- ---------------------------------------------------------------------------------------------------
--- Policy helpers: set-returning and security definer. Policies call them as
+-- Policy helpers: set-returning, security definer, PL/pgSQL so their plans are cached per session
+-- (a security-definer SQL function is never inlined and is re-planned on every call). Policies call them as
 -- `organization_id = any (array(select private.x()))`: the helper runs once per statement (an InitPlan)
 -- and, unlike `in (select ...)` (which stays a per-row filter inside an RLS qual), its result can drive
 -- an index scan, so a member's unfiltered list does not read the whole table (bench/scenarios/rls.ts).
 -- ---------------------------------------------------------------------------------------------------
 create function private.org_ids_with_role(min_role public.org_role) returns setof uuid
-language sql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' rows 10 as $$
+begin
+  return query
   select m.organization_id from public.organization_members m
-  where m.user_id = (select auth.uid()) and m.role >= min_role
-$$;
+    where m.user_id = (select auth.uid()) and m.role >= min_role;
+end $$;
 comment on function private.org_ids_with_role is 'Organizations where the current user holds at least min_role.';
 
 create function private.member_org_ids() returns setof uuid
-language sql stable security definer set search_path = '' as $$
-  select m.organization_id from public.organization_members m where m.user_id = (select auth.uid())
-$$;
+language plpgsql stable security definer set search_path = '' rows 10 as $$
+begin
+  return query
+  select m.organization_id from public.organization_members m where m.user_id = (select auth.uid());
+end $$;
 comment on function private.member_org_ids is 'Organizations the current user belongs to, in any role (clients included).';
 
 create function private.staff_org_ids() returns setof uuid
-language sql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' rows 10 as $$
+begin
+  return query
   select m.organization_id from public.organization_members m
-  where m.user_id = (select auth.uid()) and m.role >= 'member'
-$$;
+    where m.user_id = (select auth.uid()) and m.role >= 'member';
+end $$;
 comment on function private.staff_org_ids is 'Organizations where the current user is staff (member or above, not a client).';
 
 create function private.client_ids() returns setof uuid
-language sql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' rows 10 as $$
+begin
+  return query
   select m.client_id from public.organization_members m
-  where m.user_id = (select auth.uid()) and m.role = 'client' and m.client_id is not null
-$$;
+    where m.user_id = (select auth.uid()) and m.role = 'client' and m.client_id is not null;
+end $$;
 comment on function private.client_ids is 'The clients rows the current user stands for as a client member.';
 
 create function private.co_member_user_ids() returns setof uuid
-language sql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' rows 10 as $$
+begin
+  return query
   select distinct other.user_id
-  from public.organization_members mine
-  join public.organization_members other on other.organization_id = mine.organization_id
-  where mine.user_id = (select auth.uid())
-$$;
+    from public.organization_members mine
+    join public.organization_members other on other.organization_id = mine.organization_id
+    where mine.user_id = (select auth.uid());
+end $$;
 comment on function private.co_member_user_ids is 'Users who share at least one organization with the current user.';
 
 create function private.role_in(org uuid) returns public.org_role
