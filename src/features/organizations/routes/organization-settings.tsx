@@ -16,8 +16,8 @@ import { hasRole, useMembership } from '@/lib/membership';
 import { toast } from '@/lib/toast';
 import { CURRENCIES, organizationSettingsSchema, useOrganization, useUpdateOrganization, type OrganizationSettingsInput } from '../api/update-organization';
 import { useLeaveOrganization } from '../api/members';
+import { timezoneOptions } from '../timezones';
 
-const TIMEZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
 export default function OrganizationSettingsRoute() {
   const { current } = useMembership();
@@ -52,7 +52,7 @@ function SettingsForm({ organizationId }: { organizationId: string }) {
           <TextField label="Name" error={errors.name?.message} {...form.register('name')} />
           <TextField label="Address" hint="Lowercase letters, digits and dashes." error={errors.slug?.message} {...form.register('slug')} />
           <SelectField label="Currency" options={CURRENCIES.map((c) => ({ value: c, label: c }))} {...form.register('currency')} />
-          <SelectField label="Time zone" options={TIMEZONES.map((t) => ({ value: t, label: t }))} {...form.register('timezone')} />
+          <SelectField label="Time zone" options={timezoneOptions(org.data?.timezone).map((t) => ({ value: t, label: t }))} {...form.register('timezone')} />
           <TextField label="Billing email" type="email" hint="Where invoices to you are sent." error={errors.billing_email?.message} {...form.register('billing_email')} />
         </div>
         <div className="flex justify-end">
