@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
 import { launchBrowser, appUrl, screenshot } from './helpers/browser.ts';
 import { waitForMail } from './helpers/mailbox.ts';
+import { withDb } from '../helpers/env.ts';
 import { capture, invite, navItems, newPerson, signIn, signUpAndConfirm } from './helpers/app.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -75,6 +76,24 @@ describe('a studio gets started', () => {
       expect(await navItems(page)).toEqual(expectedNav);
       if (who === 'client') await page.getByText(/Your team at E2E Studio/).waitFor();
       await capture(page, `07-dashboard-${who}`);
+      if (who === 'member') {
+        // Something the member should know about happens elsewhere: the bell shows it live.
+        await withDb((db) =>
+          db.query(
+            `insert into public.notifications (user_id, kind, title, body, link)
+             select id, 'task.assigned', 'You were assigned a task', 'Homepage copy review', '/notifications' from auth.users where email = $1`,
+            [person.email],
+          ),
+        );
+        const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+        await bell.waitFor();
+        await bell.click();
+        await page.getByText('You were assigned a task').waitFor();
+        await capture(page, '07b-bell-member');
+        await page.getByRole('button', { name: 'Mark all read' }).click();
+        await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+        await page.keyboard.press('Escape');
+      }
       await page.goto(appUrl('/settings/members'));
       await page.getByRole('heading', { name: 'You do not have access to member settings' }).waitFor();
       await page.goto(appUrl('/settings/organization'));

@@ -60,7 +60,7 @@ function RecentList({ userId, open, unread, onMarkAll }: { userId: string; open:
           <li key={n.id} className={`border-b border-slate-100 px-4 py-3 text-sm last:border-0 dark:border-slate-800 ${n.read_at ? '' : 'bg-brand-50/60 dark:bg-brand-700/10'}`}>
             <p className="font-medium">{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</p>
             {n.body && <p className="mt-0.5 line-clamp-2 text-slate-600 dark:text-slate-400">{n.body}</p>}
-            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}</p>
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}</p>
           </li>
         ))}
       </ul>
