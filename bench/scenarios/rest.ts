@@ -22,7 +22,7 @@ create policy "Anyone can read authors" on public.bench_rest_authors for select 
 create policy "Anyone can read posts" on public.bench_rest_posts for select to anon using (true);
 grant select on public.bench_rest_authors, public.bench_rest_posts to anon;
 insert into public.bench_rest_authors select g, 'author ' || g from generate_series(1, 20) g;
-insert into public.bench_rest_posts select g, 1 + g % 20, 'post ' || g, repeat('lorem ipsum ', 20) from generate_series(1, 500) g;
+insert into public.bench_rest_posts select g, 1 + g % 20, 'post ' || g, repeat('studio notes ', 20) from generate_series(1, 500) g;
 analyze public.bench_rest_authors, public.bench_rest_posts;
 notify pgrst, 'reload schema';`;
 
