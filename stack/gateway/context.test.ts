@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SignJWT } from 'jose';
 import { buildContext, resolveBearer } from './context.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from '../keys.ts';
@@ -40,6 +40,22 @@ describe('buildContext', () => {
     const ctx = await buildContext({ ...base, headers: { authorization: `Bearer ${token}` } });
     expect(ctx.jwtProblem).toEqual({ kind: 'claims', message: 'JWT expired' });
   });
+  it('keeps accepting a cached token only until it expires', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ role: 'authenticated', sub: 'u2' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(exp).sign(secret);
+    const first = await buildContext({ ...base, headers: { authorization: `Bearer ${token}` } });
+    const again = await buildContext({ ...base, headers: { authorization: `Bearer ${token}` } });
+    expect(first.role).toBe('authenticated');
+    expect(again.claims).toEqual(first.claims);
+    vi.useFakeTimers({ now: exp * 1000 + 1, toFake: ['Date'] });
+    try {
+      const expired = await buildContext({ ...base, headers: { authorization: `Bearer ${token}` } });
+      expect(expired.jwtProblem).toEqual({ kind: 'claims', message: 'JWT expired' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('flags a token signed with another secret', async () => {
     const token = await new SignJWT({ role: 'service_role' })
       .setProtectedHeader({ alg: 'HS256' })
