@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
 import { launchBrowser, appUrl, screenshot } from './helpers/browser.ts';
-import { waitForMail } from './helpers/mailbox.ts';
+import { waitForMail } from '../helpers/mailbox.ts';
 import { withDb } from '../helpers/env.ts';
 import { capture, invite, navItems, newPerson, signIn, signUpAndConfirm } from './helpers/app.ts';
 

@@ -17,24 +17,35 @@ export const stackEnv = {
   get dataDir() { return required('ATRIUM_TEST_DATA_DIR'); },
 };
 
-/** Node 20 has no global WebSocket; realtime-js needs one handed to it. */
-export const nodeRealtime = { transport: ws as never };
+export interface StackClientOptions {
+  url?: string;
+  schema?: string;
+  /** A user's JWT, sent as the Authorization header. */
+  token?: string;
+  headers?: Record<string, string>;
+  auth?: { autoRefreshToken?: boolean; flowType?: 'pkce' | 'implicit' };
+  realtime?: { vsn?: string };
+}
 
-/** A supabase-js client as an app would create it (no session persistence in node). */
-export function anonClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
-  return createClient(stackEnv.apiUrl, stackEnv.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+/**
+ * A supabase-js client as an app would create it, against the test stack: no session persistence,
+ * and (Node 20 has no global WebSocket, which realtime-js needs at construction) the `ws` transport.
+ */
+export function stackClient(key: string, options: StackClientOptions = {}): SupabaseClient<any, any, any> {
+  return createClient(options.url ?? stackEnv.apiUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, ...options.auth },
     db: { schema: options.schema ?? 'public' },
-    realtime: nodeRealtime,
+    global: { headers: { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) } },
+    realtime: { transport: ws as never, ...options.realtime },
   });
 }
 
+export function anonClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
+  return stackClient(stackEnv.anonKey, options);
+}
+
 export function serviceClient(options: { schema?: string } = {}): SupabaseClient<any, any, any> {
-  return createClient(stackEnv.apiUrl, stackEnv.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    db: { schema: options.schema ?? 'public' },
-    realtime: nodeRealtime,
-  });
+  return stackClient(stackEnv.serviceRoleKey, options);
 }
 
 /** A direct superuser connection, for fixtures and for checking what a request changed. */

@@ -2,9 +2,9 @@
 // check made with a direct connection, and the effect of each attempted operation read back directly
 // (RLS often answers a forbidden update or delete with "0 rows", not an error).
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { nodeRealtime, stackEnv } from '../helpers/env.ts';
+import { stackClient, stackEnv } from '../helpers/env.ts';
 
 export const ACTORS = ['anon', 'outsider', 'client', 'member', 'manager', 'admin', 'owner', 'service_role'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -59,9 +59,7 @@ async function rowMatchesPatch(db: pg.Client, table: string, match: Record<strin
   return Object.entries(patch).every(([k, v]) => JSON.stringify(rows[0].row[k]) === JSON.stringify(v));
 }
 
-function client(key: string): SupabaseClient {
-  return createClient(stackEnv.apiUrl, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, realtime: nodeRealtime });
-}
+const client = (key: string): SupabaseClient => stackClient(key);
 
 async function createUser(db: pg.Client, email: string, password?: string): Promise<string> {
   const id = randomUUID();

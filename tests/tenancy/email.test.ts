@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpMatrix, type Matrix } from '../rls/harness.ts';
 import { stackEnv } from '../helpers/env.ts';
+import { waitForMail } from '../helpers/mailbox.ts';
 
 let matrix: Matrix;
 beforeAll(async () => {
@@ -12,17 +13,6 @@ afterAll(async () => {
   await matrix?.close();
 });
 
-async function mailTo(address: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${stackEnv.apiUrl}/mailbox/api/messages?to=${encodeURIComponent(address)}`);
-    const list = (await res.json()) as Array<{ subject: string; text: string; html: string }>;
-    if (list.length) return list;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no email to ${address} within ${timeoutMs} ms`);
-}
-
 describe('email delivery', () => {
   it('delivers an invitation to the mailbox with its link, and records it as sent', async () => {
     const org = await matrix.ctx.newOrg();
@@ -31,10 +21,10 @@ describe('email delivery', () => {
     expect(error).toBeNull();
     const token = (data as Array<{ token: string }>)[0]!.token;
 
-    const [mail] = await mailTo(address);
-    expect(mail!.subject).toBe('You are invited to join RLS matrix on Atrium');
-    expect(mail!.text).toContain(`/invite/${token}`);
-    expect(mail!.html).toContain('Accept the invitation');
+    const mail = await waitForMail(address, () => true, 20_000);
+    expect(mail.subject).toBe('You are invited to join RLS matrix on Atrium');
+    expect(mail.text).toContain(`/invite/${token}`);
+    expect(mail.html).toContain('Accept the invitation');
 
     const { rows } = await matrix.ctx.db.query(
       `select status, provider, provider_id, attempts, sent_at from public.email_outbox where to_email = $1`,

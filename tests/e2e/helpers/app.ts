@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { appUrl, screenshot } from './browser.ts';
-import { firstLink, waitForMail } from './mailbox.ts';
+import { firstLink, waitForMail } from '../../helpers/mailbox.ts';
 import { axeViolations } from './axe.ts';
 
 export const PASSWORD = 'e2e-password-123';

@@ -1,9 +1,9 @@
 // Shared helpers for the auth suites: unique addresses, the mailbox, users created through the
 // admin API, and raw calls for what supabase-js hides (status codes, headers, redirects).
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
-import ws from 'ws';
-import { stackEnv } from '../../helpers/env.ts';
+import { stackClient, stackEnv } from '../../helpers/env.ts';
+import { mailFor, type MailMessage as Mail } from '../../helpers/mailbox.ts';
 
 export const PASSWORD = 'correct-horse-42';
 export const SITE_URL = 'http://127.0.0.1:5173';
@@ -12,21 +12,7 @@ export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${randomUUID()}@example.com`;
 }
 
-export interface Mail {
-  id: string;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  created_at: string;
-}
-
-export async function mailFor(address: string): Promise<Mail[]> {
-  const res = await fetch(`${stackEnv.apiUrl}/mailbox/api/messages?to=${encodeURIComponent(address)}`);
-  if (!res.ok) throw new Error(`mailbox answered ${res.status}`);
-  return (await res.json()) as Mail[];
-}
+export { mailFor, type MailMessage as Mail } from '../../helpers/mailbox.ts';
 
 export async function latestMail(address: string): Promise<Mail> {
   const [mail] = await mailFor(address);
@@ -58,19 +44,16 @@ export function fragment(url: URL): URLSearchParams {
 }
 
 export function client(options: { flowType?: 'pkce' | 'implicit'; autoRefreshToken?: boolean; headers?: Record<string, string>; url?: string } = {}): SupabaseClient {
-  return createClient(options.url ?? stackEnv.apiUrl, stackEnv.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: options.autoRefreshToken ?? false, detectSessionInUrl: false, flowType: options.flowType ?? 'implicit' },
-    global: { headers: options.headers ?? {} },
-    realtime: { transport: ws as any },
+  return stackClient(stackEnv.anonKey, {
+    url: options.url,
+    headers: options.headers,
+    auth: { autoRefreshToken: options.autoRefreshToken ?? false, flowType: options.flowType ?? 'implicit' },
   });
 }
 
 /** A service_role client for the admin API. */
 export function adminClient(url = stackEnv.apiUrl): SupabaseClient {
-  return createClient(url, stackEnv.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: ws as any },
-  });
+  return stackClient(stackEnv.serviceRoleKey, { url });
 }
 
 /** A confirmed user created through the admin API (the confirmations-off path). */

@@ -1,9 +1,8 @@
 // Shared by the functions suites: URLs, raw calls and signed user tokens.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import ws from 'ws';
 import { JWT_SECRET } from '../../../stack/keys.ts';
-import { stackEnv } from '../../helpers/env.ts';
+import { stackClient, stackEnv } from '../../helpers/env.ts';
 
 export const fnUrl = (path: string) => `${stackEnv.apiUrl}/functions/v1/${path}`;
 
@@ -18,15 +17,9 @@ export function userToken(sub: string, expiresIn = 3600): Promise<string> {
     .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
-/**
- * A supabase-js client as an app creates it. Node 20 has no global WebSocket, which supabase-js
- * needs at construction, so it gets `ws` (tests/helpers/env.ts's clients lack it).
- */
+/** A supabase-js client as an app creates it. */
 export function client(key = stackEnv.anonKey): SupabaseClient {
-  return createClient(stackEnv.apiUrl, key, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: ws as any },
-  });
+  return stackClient(key);
 }
 
 export function keyHeaders(key = stackEnv.anonKey): Record<string, string> {

@@ -1,11 +1,10 @@
 // Shared fixtures for the Realtime tests: users inserted straight into auth.users with HS256 tokens
 // minted like Supabase Auth's, supabase-js clients that use them, and small waiting helpers.
 import { randomUUID } from 'node:crypto';
-import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
+import { type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import ws from 'ws';
 import { JWT_SECRET } from '../../../stack/keys.ts';
-import { stackEnv, withDb } from '../../helpers/env.ts';
+import { stackClient, stackEnv, withDb } from '../../helpers/env.ts';
 
 export interface TestUser {
   id: string;
@@ -43,13 +42,10 @@ const clients: Client[] = [];
 
 /**
  * A supabase-js client as a signed-in app has it: the user's token is set on the realtime client
- * before any channel joins (supabase-js does this on sign-in). Node 20 needs the `ws` transport.
+ * before any channel joins (supabase-js does this on sign-in).
  */
 export async function realtimeClient(token?: string, options: { vsn?: string; apiUrl?: string; anonKey?: string } = {}): Promise<Client> {
-  const client = createClient(options.apiUrl ?? stackEnv.apiUrl, options.anonKey ?? stackEnv.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: ws as never, ...(options.vsn ? { vsn: options.vsn } : {}) },
-  });
+  const client = stackClient(options.anonKey ?? stackEnv.anonKey, { url: options.apiUrl, realtime: options.vsn ? { vsn: options.vsn } : {} });
   if (token) await client.realtime.setAuth(token);
   clients.push(client);
   return client;

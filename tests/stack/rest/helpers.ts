@@ -1,19 +1,14 @@
 // Shared set-up for the REST suites: the fixture schema, clients for each role, raw requests.
 import { readFileSync } from 'node:fs';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import ws from 'ws';
 import { JWT_SECRET } from '../../../stack/keys.ts';
-import { stackEnv, withDb } from '../../helpers/env.ts';
+import { stackClient, stackEnv, withDb } from '../../helpers/env.ts';
 
 export const ANN = '11111111-1111-1111-1111-111111111111';
 export const BOB = '22222222-2222-2222-2222-222222222222';
 
 const FIXTURE = readFileSync(new URL('./fixture.sql', import.meta.url), 'utf8');
-
-const auth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-// Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly.
-const realtime = { transport: ws as never };
 
 /** Rebuilds the fixture schema and waits until the REST schema cache serves it. */
 export async function loadFixture(): Promise<void> {
@@ -33,11 +28,11 @@ export async function waitForSchema(ok: (res: Response) => boolean, path = '/ite
 }
 
 export function anon(): SupabaseClient<any, any, any> {
-  return createClient(stackEnv.apiUrl, stackEnv.anonKey, { auth, realtime, db: { schema: 'fixtures' } });
+  return stackClient(stackEnv.anonKey, { schema: 'fixtures' });
 }
 
 export function service(): SupabaseClient<any, any, any> {
-  return createClient(stackEnv.apiUrl, stackEnv.serviceRoleKey, { auth, realtime, db: { schema: 'fixtures' } });
+  return stackClient(stackEnv.serviceRoleKey, { schema: 'fixtures' });
 }
 
 export async function userToken(sub: string, extra: Record<string, unknown> = {}, expiresIn = '1h'): Promise<string> {
@@ -52,7 +47,7 @@ export async function userToken(sub: string, extra: Record<string, unknown> = {}
 
 export async function asUser(sub: string): Promise<SupabaseClient<any, any, any>> {
   const jwt = await userToken(sub);
-  return createClient(stackEnv.apiUrl, stackEnv.anonKey, { auth, realtime, db: { schema: 'fixtures' }, global: { headers: { Authorization: `Bearer ${jwt}` } } });
+  return stackClient(stackEnv.anonKey, { schema: 'fixtures', token: jwt });
 }
 
 /** A raw request to /rest/v1 as anon (or with the headers given), for what supabase-js hides. */

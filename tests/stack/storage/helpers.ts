@@ -1,11 +1,10 @@
 // Fixtures for the storage tests: users inserted straight into auth.users, HS256 tokens minted with
 // the stack's secret (Auth is not needed), supabase-js clients acting as them, and per-file buckets.
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import ws from 'ws';
 import { JWT_SECRET } from '../../../stack/keys.ts';
-import { stackEnv, withDb } from '../../helpers/env.ts';
+import { stackClient, stackEnv, withDb } from '../../helpers/env.ts';
 
 export interface TestUser { id: string; email: string; token: string; client: SupabaseClient<any, any, any> }
 
@@ -18,13 +17,8 @@ export async function mintToken(claims: Record<string, unknown>, expiresInSecond
     .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
-// Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly, so give it `ws`.
 function client(key: string, token?: string): SupabaseClient<any, any, any> {
-  return createClient(stackEnv.apiUrl, key, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: ws as never },
-    ...(token ? { global: { headers: { Authorization: `Bearer ${token}` } } } : {}),
-  });
+  return stackClient(key, { token });
 }
 
 export const anon = () => client(stackEnv.anonKey);

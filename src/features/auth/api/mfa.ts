@@ -20,12 +20,6 @@ export function useFactors() {
   return useQuery(factorsQuery);
 }
 
-/** auth-js hands the QR code as `data:image/svg+xml;utf-8,<svg…>`; a `#` in it would end the URI early. */
-export function svgDataUri(uri: string): string {
-  const comma = uri.indexOf(',');
-  return comma === -1 ? uri : uri.slice(0, comma + 1) + uri.slice(comma + 1).replace(/#/g, '%23');
-}
-
 /** Starts enrolment: returns the factor id and the QR code (an SVG data URI) and secret to show. */
 export async function enrollTotp(friendlyName: string) {
   // An abandoned enrolment leaves an unverified factor behind: clear those first.
@@ -33,7 +27,7 @@ export async function enrollTotp(friendlyName: string) {
   for (const f of existing?.all ?? []) if (f.status === 'unverified') await auth.mfa.unenroll({ factorId: f.id });
   const { data, error } = await auth.mfa.enroll({ factorType: 'totp', friendlyName });
   if (error) throw error;
-  return { factorId: data.id, qrCode: svgDataUri(data.totp.qr_code), secret: data.totp.secret };
+  return { factorId: data.id, qrCode: data.totp.qr_code, secret: data.totp.secret };
 }
 
 export async function verifyTotp(input: { factorId: string; code: string }): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeNext } from './schemas';
 import { newPasswordSchema } from './password';
-import { codeSchema, svgDataUri } from './mfa';
+import { codeSchema } from './mfa';
 
 describe('safeNext', () => {
   it('keeps same-site paths and refuses other origins', () => {
@@ -25,11 +25,5 @@ describe('form schemas', () => {
   it('accepts six digits as an MFA code, trimmed', () => {
     expect(codeSchema.safeParse({ code: ' 123456 ' }).data).toEqual({ code: '123456' });
     expect(codeSchema.safeParse({ code: '12345a' }).success).toBe(false);
-  });
-});
-
-describe('svgDataUri', () => {
-  it('escapes # so colours inside the SVG do not cut the data URI', () => {
-    expect(svgDataUri('data:image/svg+xml;utf-8,<svg fill="#fff"/>')).toBe('data:image/svg+xml;utf-8,<svg fill="%23fff"/>');
   });
 });

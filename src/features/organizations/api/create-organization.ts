@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { supabase } from '@/lib/supabase';
-import { orgKeys } from './keys';
+import { useOrganizationMutation } from './keys';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
@@ -29,6 +28,5 @@ export async function createOrganization(input: CreateOrganizationInput) {
 }
 
 export function useCreateOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createOrganization, onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }) });
+  return useOrganizationMutation(createOrganization);
 }

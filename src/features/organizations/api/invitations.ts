@@ -1,8 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { supabase } from '@/lib/supabase';
 import { hasRole, type OrgRole } from '@/lib/membership';
-import { orgKeys } from './keys';
+import { orgKeys, useOrganizationMutation } from './keys';
 
 export const inviteSchema = z.object({
   email: z.email({ error: 'Enter a valid email address' }),
@@ -35,14 +35,9 @@ export function invitationLink(token: string): string {
   return `${window.location.origin}/invite/${token}`;
 }
 
-function useInvitationMutation<T, R>(fn: (input: T) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }) });
-}
-
 /** Invites someone; the link is emailed, and returned so it can also be copied. */
 export function useInvite() {
-  return useInvitationMutation(async (input: InviteInput & { organizationId: string }) => {
+  return useOrganizationMutation(async (input: InviteInput & { organizationId: string }) => {
     const { data } = await supabase
       .rpc('invite_member', { organization_id: input.organizationId, email: input.email, role: input.role })
       .single()
@@ -52,14 +47,14 @@ export function useInvite() {
 }
 
 export function useResendInvitation() {
-  return useInvitationMutation(async (invitationId: string) => {
+  return useOrganizationMutation(async (invitationId: string) => {
     const { data } = await supabase.rpc('resend_invitation', { invitation_id: invitationId }).single().throwOnError();
     return { ...data, link: invitationLink(data.token) };
   });
 }
 
 export function useRevokeInvitation() {
-  return useInvitationMutation(async (invitationId: string) => supabase.rpc('revoke_invitation', { invitation_id: invitationId }).throwOnError());
+  return useOrganizationMutation(async (invitationId: string) => supabase.rpc('revoke_invitation', { invitation_id: invitationId }).throwOnError());
 }
 
 export const invitationPreviewQuery = (token: string) =>
@@ -77,7 +72,7 @@ export function useInvitationPreview(token: string) {
 }
 
 export function useAcceptInvitation() {
-  return useInvitationMutation(async (token: string) => {
+  return useOrganizationMutation(async (token: string) => {
     const { data } = await supabase.rpc('accept_invitation', { token }).throwOnError();
     return data;
   });

@@ -1,7 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { OrgRole } from '@/lib/membership';
-import { orgKeys } from './keys';
+import { orgKeys, useOrganizationMutation } from './keys';
 
 export const MEMBERS_PAGE_SIZE = 25;
 
@@ -27,27 +27,22 @@ export function useMembers(organizationId: string, page: number) {
   return useQuery(membersQuery(organizationId, page));
 }
 
-function useMemberMutation<T>(fn: (input: T) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }) });
-}
-
 export function useChangeRole() {
-  return useMemberMutation(async (input: { memberId: string; role: OrgRole }) =>
+  return useOrganizationMutation(async (input: { memberId: string; role: OrgRole }) =>
     supabase.rpc('change_member_role', { member_id: input.memberId, new_role: input.role }).throwOnError(),
   );
 }
 
 export function useRemoveMember() {
-  return useMemberMutation(async (memberId: string) => supabase.rpc('remove_member', { member_id: memberId }).throwOnError());
+  return useOrganizationMutation(async (memberId: string) => supabase.rpc('remove_member', { member_id: memberId }).throwOnError());
 }
 
 export function useTransferOwnership() {
-  return useMemberMutation(async (input: { organizationId: string; userId: string }) =>
+  return useOrganizationMutation(async (input: { organizationId: string; userId: string }) =>
     supabase.rpc('transfer_ownership', { organization_id: input.organizationId, new_owner_id: input.userId }).throwOnError(),
   );
 }
 
 export function useLeaveOrganization() {
-  return useMemberMutation(async (organizationId: string) => supabase.rpc('leave_organization', { organization_id: organizationId }).throwOnError());
+  return useOrganizationMutation(async (organizationId: string) => supabase.rpc('leave_organization', { organization_id: organizationId }).throwOnError());
 }

@@ -1,8 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { supabase } from '@/lib/supabase';
 import { createOrganizationSchema } from './create-organization';
-import { orgKeys } from './keys';
+import { orgKeys, useOrganizationMutation } from './keys';
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'JPY'] as const;
 
@@ -39,6 +39,5 @@ export async function updateOrganization({ id, ...values }: OrganizationSettings
 }
 
 export function useUpdateOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateOrganization, onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }) });
+  return useOrganizationMutation(updateOrganization);
 }

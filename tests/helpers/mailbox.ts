@@ -1,21 +1,27 @@
 // Reads mail the stack captured (GET <api>/mailbox/api/messages?to=), waiting for it to arrive.
-import { stackEnv } from '../../helpers/env.ts';
+import { stackEnv } from './env.ts';
 
 export interface MailMessage {
   id: string;
   to: string;
+  from: string;
   subject: string;
   text: string;
   html: string;
   created_at: string;
 }
 
+/** Every message to `address`, newest first. */
+export async function mailFor(address: string): Promise<MailMessage[]> {
+  const res = await fetch(`${stackEnv.apiUrl}/mailbox/api/messages?to=${encodeURIComponent(address)}`);
+  if (!res.ok) throw new Error(`mailbox answered ${res.status}`);
+  return (await res.json()) as MailMessage[];
+}
+
 export async function waitForMail(to: string, match: (m: MailMessage) => boolean = () => true, timeoutMs = 15_000): Promise<MailMessage> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const res = await fetch(`${stackEnv.apiUrl}/mailbox/api/messages?to=${encodeURIComponent(to)}`);
-    const body = (await res.json()) as MailMessage[] | { messages: MailMessage[] };
-    const found = (Array.isArray(body) ? body : body.messages).find(match);
+    const found = (await mailFor(to)).find(match);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 250));
   }
