@@ -3,6 +3,95 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      attachments: {
+        Row: {
+          client_visible: boolean;
+          content_type: string;
+          created_at: string;
+          file_name: string;
+          id: string;
+          object_path: string;
+          organization_id: string;
+          project_id: string;
+          size_bytes: number;
+          task_id: string | null;
+          update_id: string | null;
+          uploaded_by: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          client_visible?: boolean;
+          content_type?: string;
+          created_at?: string;
+          file_name: string;
+          id?: string;
+          object_path: string;
+          organization_id: string;
+          project_id: string;
+          size_bytes: number;
+          task_id?: string | null;
+          update_id?: string | null;
+          uploaded_by?: string | null;
+        };
+        Update: {
+          client_visible?: boolean;
+          content_type?: string;
+          created_at?: string;
+          file_name?: string;
+          id?: string;
+          object_path?: string;
+          organization_id?: string;
+          project_id?: string;
+          size_bytes?: number;
+          task_id?: string | null;
+          update_id?: string | null;
+          uploaded_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'attachments_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'attachments_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'attachments_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'attachments_task_id_fkey';
+            columns: ['task_id'];
+            isOneToOne: false;
+            referencedRelation: 'tasks';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'attachments_update_id_fkey';
+            columns: ['update_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_updates';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'attachments_uploaded_by_fkey';
+            columns: ['uploaded_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       audit_logs: {
         Row: {
           action: string;
@@ -45,6 +134,162 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'organizations';
             referencedColumns: ['id'];
+          },
+        ];
+      };
+      capacity_entries: {
+        Row: {
+          created_at: string;
+          id: string;
+          organization_id: string;
+          planned_hours: number;
+          project_id: string;
+          updated_at: string;
+          user_id: string;
+          week_start: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          id?: string;
+          organization_id: string;
+          planned_hours: number;
+          project_id: string;
+          updated_at?: string;
+          user_id: string;
+          week_start: string;
+        };
+        Update: {
+          created_at?: string;
+          id?: string;
+          organization_id?: string;
+          planned_hours?: number;
+          project_id?: string;
+          updated_at?: string;
+          user_id?: string;
+          week_start?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'capacity_entries_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'capacity_entries_organization_id_user_id_fkey';
+            columns: ['organization_id', 'user_id'];
+            isOneToOne: false;
+            referencedRelation: 'organization_members';
+            referencedColumns: ['organization_id', 'user_id'];
+          },
+          {
+            foreignKeyName: 'capacity_entries_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'capacity_entries_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'capacity_entries_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      clients: {
+        Row: {
+          billing_details: NonNullable<Json>;
+          contacts: NonNullable<Json>;
+          created_at: string;
+          created_by: string | null;
+          custom_fields: NonNullable<Json>;
+          email: string | null;
+          id: string;
+          last_activity_at: string;
+          name: string;
+          notes: string | null;
+          organization_id: string;
+          owner_id: string | null;
+          phone: string | null;
+          source: string;
+          stale_since: string | null;
+          status: Database['public']['Enums']['client_status'];
+          updated_at: string;
+          website: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          billing_details?: NonNullable<Json>;
+          contacts?: NonNullable<Json>;
+          created_at?: string;
+          created_by?: string | null;
+          custom_fields?: NonNullable<Json>;
+          email?: string | null;
+          id?: string;
+          last_activity_at?: string;
+          name: string;
+          notes?: string | null;
+          organization_id: string;
+          owner_id?: string | null;
+          phone?: string | null;
+          source?: string;
+          stale_since?: string | null;
+          status?: Database['public']['Enums']['client_status'];
+          updated_at?: string;
+          website?: string | null;
+        };
+        Update: {
+          billing_details?: NonNullable<Json>;
+          contacts?: NonNullable<Json>;
+          created_at?: string;
+          created_by?: string | null;
+          custom_fields?: NonNullable<Json>;
+          email?: string | null;
+          id?: string;
+          last_activity_at?: string;
+          name?: string;
+          notes?: string | null;
+          organization_id?: string;
+          owner_id?: string | null;
+          phone?: string | null;
+          source?: string;
+          stale_since?: string | null;
+          status?: Database['public']['Enums']['client_status'];
+          updated_at?: string;
+          website?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'clients_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'clients_owner_id_fkey';
+            columns: ['owner_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'clients_owner_membership_fkey';
+            columns: ['organization_id', 'owner_id'];
+            isOneToOne: false;
+            referencedRelation: 'organization_members';
+            referencedColumns: ['organization_id', 'user_id'];
           },
         ];
       };
@@ -144,6 +389,122 @@ export type Database = {
           },
         ];
       };
+      intake_forms: {
+        Row: {
+          ask_budget: boolean;
+          created_at: string;
+          enabled: boolean;
+          id: string;
+          intro: string | null;
+          organization_id: string;
+          thank_you: string | null;
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          ask_budget?: boolean;
+          created_at?: string;
+          enabled?: boolean;
+          id?: string;
+          intro?: string | null;
+          organization_id: string;
+          thank_you?: string | null;
+          title?: string;
+          updated_at?: string;
+        };
+        Update: {
+          ask_budget?: boolean;
+          created_at?: string;
+          enabled?: boolean;
+          id?: string;
+          intro?: string | null;
+          organization_id?: string;
+          thank_you?: string | null;
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'intake_forms_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: true;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      intake_submissions: {
+        Row: {
+          budget: string | null;
+          client_id: string | null;
+          company: string | null;
+          created_at: string;
+          email: string;
+          form_id: string;
+          id: string;
+          ip_hash: string | null;
+          message: string;
+          name: string;
+          organization_id: string;
+          phone: string | null;
+          user_agent: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          budget?: string | null;
+          client_id?: string | null;
+          company?: string | null;
+          created_at?: string;
+          email: string;
+          form_id: string;
+          id?: string;
+          ip_hash?: string | null;
+          message: string;
+          name: string;
+          organization_id: string;
+          phone?: string | null;
+          user_agent?: string | null;
+        };
+        Update: {
+          budget?: string | null;
+          client_id?: string | null;
+          company?: string | null;
+          created_at?: string;
+          email?: string;
+          form_id?: string;
+          id?: string;
+          ip_hash?: string | null;
+          message?: string;
+          name?: string;
+          organization_id?: string;
+          phone?: string | null;
+          user_agent?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'intake_submissions_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'intake_submissions_form_id_fkey';
+            columns: ['form_id'];
+            isOneToOne: false;
+            referencedRelation: 'intake_forms';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'intake_submissions_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       invitations: {
         Row: {
           accepted_at: string | null;
@@ -192,6 +553,13 @@ export type Database = {
           updated_at?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: 'invitations_client_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
           {
             foreignKeyName: 'invitations_organization_id_fkey';
             columns: ['organization_id'];
@@ -280,6 +648,13 @@ export type Database = {
         };
         Relationships: [
           {
+            foreignKeyName: 'organization_members_client_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
             foreignKeyName: 'organization_members_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
@@ -307,6 +682,7 @@ export type Database = {
           name: string;
           settings: NonNullable<Json>;
           slug: string;
+          stale_lead_days: number;
           tax_id: string | null;
           timezone: string;
           updated_at: string;
@@ -323,6 +699,7 @@ export type Database = {
           name: string;
           settings?: NonNullable<Json>;
           slug: string;
+          stale_lead_days?: number;
           tax_id?: string | null;
           timezone?: string;
           updated_at?: string;
@@ -338,6 +715,7 @@ export type Database = {
           name?: string;
           settings?: NonNullable<Json>;
           slug?: string;
+          stale_lead_days?: number;
           tax_id?: string | null;
           timezone?: string;
           updated_at?: string;
@@ -384,9 +762,486 @@ export type Database = {
         };
         Relationships: [];
       };
+      project_updates: {
+        Row: {
+          author_id: string | null;
+          body: string;
+          created_at: string;
+          edited_at: string | null;
+          id: string;
+          organization_id: string;
+          parent_id: string | null;
+          project_id: string;
+          updated_at: string;
+          visibility: Database['public']['Enums']['update_visibility'];
+        };
+        ComputedFields: never;
+        Insert: {
+          author_id?: string | null;
+          body: string;
+          created_at?: string;
+          edited_at?: string | null;
+          id?: string;
+          organization_id: string;
+          parent_id?: string | null;
+          project_id: string;
+          updated_at?: string;
+          visibility: Database['public']['Enums']['update_visibility'];
+        };
+        Update: {
+          author_id?: string | null;
+          body?: string;
+          created_at?: string;
+          edited_at?: string | null;
+          id?: string;
+          organization_id?: string;
+          parent_id?: string | null;
+          project_id?: string;
+          updated_at?: string;
+          visibility?: Database['public']['Enums']['update_visibility'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'project_updates_author_id_fkey';
+            columns: ['author_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'project_updates_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'project_updates_parent_id_fkey';
+            columns: ['parent_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_updates';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'project_updates_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'project_updates_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+        ];
+      };
+      projects: {
+        Row: {
+          budget: number | null;
+          budget_hours: number | null;
+          checkpoint_every_days: number | null;
+          client_id: string;
+          created_at: string;
+          created_by: string | null;
+          description: string | null;
+          end_on: string | null;
+          hourly_rate: number | null;
+          id: string;
+          milestones: NonNullable<Json>;
+          name: string;
+          next_checkpoint_on: string | null;
+          organization_id: string;
+          start_on: string | null;
+          status: Database['public']['Enums']['project_status'];
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          budget?: number | null;
+          budget_hours?: number | null;
+          checkpoint_every_days?: number | null;
+          client_id: string;
+          created_at?: string;
+          created_by?: string | null;
+          description?: string | null;
+          end_on?: string | null;
+          hourly_rate?: number | null;
+          id?: string;
+          milestones?: NonNullable<Json>;
+          name: string;
+          next_checkpoint_on?: string | null;
+          organization_id: string;
+          start_on?: string | null;
+          status?: Database['public']['Enums']['project_status'];
+          updated_at?: string;
+        };
+        Update: {
+          budget?: number | null;
+          budget_hours?: number | null;
+          checkpoint_every_days?: number | null;
+          client_id?: string;
+          created_at?: string;
+          created_by?: string | null;
+          description?: string | null;
+          end_on?: string | null;
+          hourly_rate?: number | null;
+          id?: string;
+          milestones?: NonNullable<Json>;
+          name?: string;
+          next_checkpoint_on?: string | null;
+          organization_id?: string;
+          start_on?: string | null;
+          status?: Database['public']['Enums']['project_status'];
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'projects_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'projects_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      rate_limits: {
+        Row: {
+          bucket: string;
+          hits: number;
+          subject: string;
+          window_start: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          bucket: string;
+          hits?: number;
+          subject: string;
+          window_start: string;
+        };
+        Update: {
+          bucket?: string;
+          hits?: number;
+          subject?: string;
+          window_start?: string;
+        };
+        Relationships: [];
+      };
+      report_drafts: {
+        Row: {
+          body: string;
+          client_id: string;
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          organization_id: string;
+          period_end: string;
+          period_start: string;
+          published_at: string | null;
+          published_by: string | null;
+          status: Database['public']['Enums']['report_status'];
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          body?: string;
+          client_id: string;
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          organization_id: string;
+          period_end: string;
+          period_start: string;
+          published_at?: string | null;
+          published_by?: string | null;
+          status?: Database['public']['Enums']['report_status'];
+          title: string;
+          updated_at?: string;
+        };
+        Update: {
+          body?: string;
+          client_id?: string;
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          organization_id?: string;
+          period_end?: string;
+          period_start?: string;
+          published_at?: string | null;
+          published_by?: string | null;
+          status?: Database['public']['Enums']['report_status'];
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'report_drafts_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'report_drafts_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'report_drafts_published_by_fkey';
+            columns: ['published_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      tasks: {
+        Row: {
+          assignee_id: string | null;
+          checkpoint_on: string | null;
+          client_visible: boolean;
+          completed_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          decline_reason: string | null;
+          description: string | null;
+          due_on: string | null;
+          id: string;
+          milestone_key: string | null;
+          organization_id: string;
+          position: number;
+          project_id: string;
+          request_status: Database['public']['Enums']['task_request_status'] | null;
+          requested_by: string | null;
+          status: Database['public']['Enums']['task_status'];
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          assignee_id?: string | null;
+          checkpoint_on?: string | null;
+          client_visible?: boolean;
+          completed_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          decline_reason?: string | null;
+          description?: string | null;
+          due_on?: string | null;
+          id?: string;
+          milestone_key?: string | null;
+          organization_id: string;
+          position?: number;
+          project_id: string;
+          request_status?: Database['public']['Enums']['task_request_status'] | null;
+          requested_by?: string | null;
+          status?: Database['public']['Enums']['task_status'];
+          title: string;
+          updated_at?: string;
+        };
+        Update: {
+          assignee_id?: string | null;
+          checkpoint_on?: string | null;
+          client_visible?: boolean;
+          completed_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          decline_reason?: string | null;
+          description?: string | null;
+          due_on?: string | null;
+          id?: string;
+          milestone_key?: string | null;
+          organization_id?: string;
+          position?: number;
+          project_id?: string;
+          request_status?: Database['public']['Enums']['task_request_status'] | null;
+          requested_by?: string | null;
+          status?: Database['public']['Enums']['task_status'];
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'tasks_assignee_id_fkey';
+            columns: ['assignee_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'tasks_assignee_membership_fkey';
+            columns: ['organization_id', 'assignee_id'];
+            isOneToOne: false;
+            referencedRelation: 'organization_members';
+            referencedColumns: ['organization_id', 'user_id'];
+          },
+          {
+            foreignKeyName: 'tasks_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'tasks_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'tasks_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'tasks_requested_by_fkey';
+            columns: ['requested_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      time_entries: {
+        Row: {
+          billable: boolean;
+          created_at: string;
+          ended_at: string | null;
+          hourly_rate: number;
+          id: string;
+          minutes: number | null;
+          note: string | null;
+          organization_id: string;
+          project_id: string;
+          started_at: string;
+          task_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          billable?: boolean;
+          created_at?: string;
+          ended_at?: string | null;
+          hourly_rate: number;
+          id?: string;
+          minutes?: never;
+          note?: string | null;
+          organization_id: string;
+          project_id: string;
+          started_at?: string;
+          task_id?: string | null;
+          updated_at?: string;
+          user_id?: string;
+        };
+        Update: {
+          billable?: boolean;
+          created_at?: string;
+          ended_at?: string | null;
+          hourly_rate?: number;
+          id?: string;
+          minutes?: never;
+          note?: string | null;
+          organization_id?: string;
+          project_id?: string;
+          started_at?: string;
+          task_id?: string | null;
+          updated_at?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'time_entries_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'time_entries_organization_id_user_id_fkey';
+            columns: ['organization_id', 'user_id'];
+            isOneToOne: false;
+            referencedRelation: 'organization_members';
+            referencedColumns: ['organization_id', 'user_id'];
+          },
+          {
+            foreignKeyName: 'time_entries_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'time_entries_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'time_entries_task_id_fkey';
+            columns: ['task_id'];
+            isOneToOne: false;
+            referencedRelation: 'tasks';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'time_entries_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
     };
     Views: {
-      [_ in never]: never;
+      project_budget_status: {
+        Row: {
+          billable_hours: number | null;
+          budget: number | null;
+          budget_hours: number | null;
+          client_id: string;
+          hours_band: string | null;
+          money_band: string | null;
+          organization_id: string;
+          project_id: string;
+          spent: number | null;
+          tracked_hours: number | null;
+        };
+        ComputedFields: never;
+        Relationships: [
+          {
+            foreignKeyName: 'projects_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'projects_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
     };
     Functions: {
       accept_invitation: {
@@ -406,6 +1261,16 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      budget_band: { Args: { budget: number; used: number }; Returns: string };
+      capacity_overview: {
+        Args: { from_week: string; organization_id: string; weeks?: number };
+        Returns: {
+          actual_hours: number;
+          planned_hours: number;
+          user_id: string;
+          week_start: string;
+        }[];
       };
       change_member_role: {
         Args: { member_id: string; new_role: Database['public']['Enums']['org_role'] };
@@ -462,6 +1327,7 @@ export type Database = {
           name: string;
           settings: NonNullable<Json>;
           slug: string;
+          stale_lead_days: number;
           tax_id: string | null;
           timezone: string;
           updated_at: string;
@@ -472,6 +1338,41 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
+      generate_report_draft: {
+        Args: { client_id: string; period_end: string; period_start: string };
+        Returns: {
+          body: string;
+          client_id: string;
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          organization_id: string;
+          period_end: string;
+          period_start: string;
+          published_at: string | null;
+          published_by: string | null;
+          status: Database['public']['Enums']['report_status'];
+          title: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'report_drafts';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      intake_form: {
+        Args: { org_slug: string };
+        Returns: {
+          ask_budget: boolean;
+          intro: string;
+          organization_name: string;
+          thank_you: string;
+          title: string;
+        }[];
       };
       invitation_preview: {
         Args: { token: string };
@@ -497,6 +1398,14 @@ export type Database = {
         }[];
       };
       leave_organization: { Args: { organization_id: string }; Returns: undefined };
+      my_client_accounts: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          client_id: string;
+          client_name: string;
+          organization_id: string;
+        }[];
+      };
       remove_member: { Args: { member_id: string }; Returns: undefined };
       resend_invitation: {
         Args: { invitation_id: string };
@@ -507,10 +1416,78 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
+      start_timer: {
+        Args: { note?: string; project_id: string; task_id?: string };
+        Returns: {
+          billable: boolean;
+          created_at: string;
+          ended_at: string | null;
+          hourly_rate: number;
+          id: string;
+          minutes: number | null;
+          note: string | null;
+          organization_id: string;
+          project_id: string;
+          started_at: string;
+          task_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'time_entries';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      stop_timer: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          billable: boolean;
+          created_at: string;
+          ended_at: string | null;
+          hourly_rate: number;
+          id: string;
+          minutes: number | null;
+          note: string | null;
+          organization_id: string;
+          project_id: string;
+          started_at: string;
+          task_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'time_entries';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      submit_intake: {
+        Args: {
+          budget?: string;
+          company?: string;
+          email: string;
+          message: string;
+          name: string;
+          org_slug: string;
+          phone?: string;
+          website?: string;
+        };
+        Returns: Json;
+      };
       transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
     };
     Enums: {
+      client_status: 'lead' | 'active' | 'inactive' | 'archived';
       org_role: 'client' | 'member' | 'manager' | 'admin' | 'owner';
+      project_status: 'planning' | 'active' | 'on_hold' | 'completed' | 'archived';
+      report_status: 'draft' | 'published';
+      task_request_status: 'pending' | 'accepted' | 'declined';
+      task_status: 'todo' | 'in_progress' | 'review' | 'done';
+      update_visibility: 'internal' | 'client';
     };
     CompositeTypes: {
       [_ in never]: never;
@@ -618,7 +1595,13 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      client_status: ['lead', 'active', 'inactive', 'archived'],
       org_role: ['client', 'member', 'manager', 'admin', 'owner'],
+      project_status: ['planning', 'active', 'on_hold', 'completed', 'archived'],
+      report_status: ['draft', 'published'],
+      task_request_status: ['pending', 'accepted', 'declined'],
+      task_status: ['todo', 'in_progress', 'review', 'done'],
+      update_visibility: ['internal', 'client'],
     },
   },
 } as const;

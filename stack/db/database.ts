@@ -37,7 +37,7 @@ export class Database {
         `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
                 set_config('request.method', $3, true), set_config('request.path', $4, true),
                 set_config('request.headers', $5, true)${extra.map((_, i) => `, set_config($${6 + 2 * i}, $${7 + 2 * i}, true)`).join('')}`,
-        [options.role ?? ctx.role, JSON.stringify(ctx.claims), ctx.method, ctx.path, JSON.stringify(lowercaseHeaders(ctx.headers)), ...extra.flat()],
+        [options.role ?? ctx.role, JSON.stringify(ctx.claims), ctx.method, ctx.path, JSON.stringify(requestHeaders(ctx)), ...extra.flat()],
       );
       const result = await fn(client);
       await client.query('commit');
@@ -71,8 +71,13 @@ export class Database {
   }
 }
 
-function lowercaseHeaders(headers: RequestContext['headers']): Record<string, string> {
+/**
+ * The request headers as PostgREST exposes them (lower-cased). Hosted Supabase's edge always adds
+ * X-Forwarded-For, which SQL uses for per-IP limits; a direct local call gets the socket's address.
+ */
+function requestHeaders(ctx: RequestContext): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(ctx.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  if (!out['x-forwarded-for'] && ctx.ip) out['x-forwarded-for'] = ctx.ip.replace(/^::ffff:/, '');
   return out;
 }
