@@ -13,8 +13,9 @@ export async function setup({ provide }: { provide: (key: string, value: string)
   process.env.VITE_SUPABASE_ANON_KEY = anonKey;
   const outDir = resolve(ROOT, 'test-artifacts/dist');
   await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 4174, host: '127.0.0.1', strictPort: true } });
-  provide('appUrl', 'http://127.0.0.1:4174');
+  const port = Number(process.env.ATRIUM_TEST_PREVIEW_PORT ?? 4174);
+  server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
+  provide('appUrl', `http://127.0.0.1:${port}`);
 }
 
 export async function teardown() {
