@@ -470,7 +470,7 @@ declare
   link text;
 begin
   select * into project from public.projects where id = new.project_id;
-  link := '/projects/' || new.project_id || '?task=' || new.id;
+  link := '/projects/' || new.project_id || '/tasks?task=' || new.id;
   if new.assignee_id is not null and (tg_op = 'INSERT' or new.assignee_id is distinct from old.assignee_id) then
     perform private.notify(array[new.assignee_id], new.organization_id, 'task.assigned',
       'You were assigned: ' || new.title, project.name, link, jsonb_build_object('task_id', new.id));
@@ -482,7 +482,7 @@ begin
   if tg_op = 'UPDATE' and new.request_status is distinct from old.request_status and new.request_status in ('accepted', 'declined') then
     perform private.notify(array[new.requested_by], new.organization_id, 'task.request_' || new.request_status::text,
       'Your request was ' || new.request_status::text || ': ' || new.title, coalesce(new.decline_reason, project.name),
-      '/projects/' || new.project_id, jsonb_build_object('task_id', new.id));
+      '/projects/' || new.project_id || '/tasks?task=' || new.id, jsonb_build_object('task_id', new.id));
   end if;
   return null;
 end $$;
