@@ -293,6 +293,7 @@ grant execute on function public.submit_intake(text, text, text, text, text, tex
 -- ---------------------------------------------------------------------------------------------------
 -- Attachments bucket: private, 10 MB a file; an object is readable exactly when its attachments row is.
 -- Upload order: insert the attachments row (limits checked there), then upload to its object_path.
+-- Removal order: the object, then the row.
 -- ---------------------------------------------------------------------------------------------------
 insert into storage.buckets (id, name, public, file_size_limit)
 values ('attachments', 'attachments', false, 10485760)
@@ -307,11 +308,16 @@ create policy "Uploaders can store the file of their attachment" on storage.obje
     bucket_id = 'attachments'
     and exists (select 1 from public.attachments a where a.object_path = objects.name and a.uploaded_by = (select auth.uid()))
   );
-create policy "Attachment files go when their row has gone" on storage.objects
+-- Removing a file: the object first (while its row still says who may), then the row. Storage deletes
+-- only what the caller can also read, so an object whose row is gone is left to the daily job.
+create policy "Uploaders and managers can remove attachment files" on storage.objects
   for delete to authenticated using (
     bucket_id = 'attachments'
-    and (storage.foldername(objects.name))[1] = any (array(select o::text from private.member_org_ids() o))
-    and not exists (select 1 from public.attachments a where a.object_path = objects.name)
+    and exists (
+      select 1 from public.attachments a
+      where a.object_path = objects.name
+        and (a.uploaded_by = (select auth.uid()) or a.organization_id = any (array(select private.org_ids_with_role('manager'))))
+    )
   );
 
 -- ---------------------------------------------------------------------------------------------------

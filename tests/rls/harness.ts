@@ -31,6 +31,8 @@ export interface Target {
 
 export interface TableSpec {
   table: string;
+  /** Which kind of row this entry exercises, when a table has several (shown in the test name). */
+  label?: string;
   /** Create a row the actor will try to read, change or delete. */
   existing(ctx: MatrixContext): Promise<Target>;
   /** A row the actor will try to insert (tenant columns pointing at `org`), and how to find it after. */

@@ -26,7 +26,7 @@ describe('every public table is covered', () => {
 const OPERATIONS: Operation[] = ['select', 'insert', 'update', 'delete'];
 
 for (const spec of TABLES) {
-  describe(`RLS matrix: ${spec.table}`, () => {
+  describe(`RLS matrix: ${spec.label ?? spec.table}`, () => {
     for (const op of OPERATIONS) {
       it(`${op}: allowed for ${spec.allowed[op].join(', ') || 'nobody'}; refused for the rest`, async () => {
         const outcome: Record<string, boolean> = {};

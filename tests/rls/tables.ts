@@ -7,13 +7,26 @@ const SERVICE = ['service_role'] as const satisfies readonly Actor[];
 const ALL_MEMBERS = ['client', 'member', 'manager', 'admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
 const MANAGERS_UP = ['manager', 'admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
 const ADMINS_UP = ['admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
+const STAFF = ['member', 'manager', 'admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
+
+/** A client of `org` that the `client` actor stands for, and a project of it. */
+async function portalProject(ctx: MatrixContext, org: string): Promise<{ client: string; project: string }> {
+  const client = await insertReturningId(ctx, `insert into public.clients (organization_id, name) values ($1, 'Matrix client') returning id`, [org]);
+  await ctx.db.query('update public.organization_members set client_id = $1 where organization_id = $2 and user_id = $3', [client, org, ctx.users.client]);
+  const project = await insertReturningId(
+    ctx,
+    `insert into public.projects (organization_id, client_id, name) values ($1, $2, 'Matrix project') returning id`,
+    [org, client],
+  );
+  return { client, project };
+}
 
 async function insertReturningId(ctx: MatrixContext, sql: string, values: unknown[]): Promise<string> {
   const { rows } = await ctx.db.query(sql, values);
   return String(rows[0].id);
 }
 
-export const TABLES: TableSpec[] = [
+const PLATFORM_TABLES: TableSpec[] = [
   {
     table: 'organizations',
     existing: async (ctx) => ({ match: { id: await ctx.newOrg() } }),
@@ -139,3 +152,293 @@ export const TABLES: TableSpec[] = [
     allowed: { select: ADMINS_UP, insert: SERVICE, update: [], delete: [] },
   },
 ];
+
+// Clients, projects and the portal. "existing" rows sit on a project of the client the `client` actor
+// stands for, so the matrix shows exactly what a client member reaches on their own projects; rows are
+// authored by another member, so "own row" rules do not let the actors through.
+async function update(ctx: MatrixContext, org: string, project: string, visibility: 'internal' | 'client'): Promise<string> {
+  const author = await ctx.newMember(org, 'member');
+  return insertReturningId(
+    ctx,
+    `insert into public.project_updates (organization_id, project_id, visibility, body, author_id) values ($1, $2, $3, 'Matrix update', $4) returning id`,
+    [org, project, visibility, author],
+  );
+}
+
+async function attachment(ctx: MatrixContext, clientVisible: boolean): Promise<{ match: Record<string, unknown> }> {
+  const org = await ctx.newOrg();
+  const { project } = await portalProject(ctx, org);
+  const id = randomUUID();
+  await ctx.db.query(
+    `insert into public.attachments (id, organization_id, project_id, object_path, file_name, size_bytes, client_visible, uploaded_by)
+     values ($1, $2, $3, $4, 'matrix.txt', 10, $5, $6)`,
+    [id, org, project, `${org}/${project}/${id}/matrix.txt`, clientVisible, await ctx.newMember(org, 'member')],
+  );
+  return { match: { id } };
+}
+
+async function report(ctx: MatrixContext, status: 'draft' | 'published'): Promise<{ match: Record<string, unknown> }> {
+  const org = await ctx.newOrg();
+  const { client } = await portalProject(ctx, org);
+  const id = await insertReturningId(
+    ctx,
+    `insert into public.report_drafts (organization_id, client_id, period_start, period_end, title, body, status)
+     values ($1, $2, '2026-10-01', '2026-10-31', 'Matrix report', 'Body', $3) returning id`,
+    [org, client, status],
+  );
+  return { match: { id } };
+}
+
+const PORTAL_TABLES: TableSpec[] = [
+  {
+    table: 'clients',
+    // Even the client's own row: client members read only its name, through my_client_accounts().
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const id = await insertReturningId(ctx, `insert into public.clients (organization_id, name) values ($1, 'Matrix client') returning id`, [org]);
+      await ctx.db.query('update public.organization_members set client_id = $1 where organization_id = $2 and user_id = $3', [id, org, ctx.users.client]);
+      return { match: { id } };
+    },
+    newRow: async (_ctx, org) => {
+      const id = randomUUID();
+      return { row: { id, organization_id: org, name: 'Forged client' }, match: { id } };
+    },
+    patch: { notes: 'Edited by the matrix' },
+    allowed: { select: STAFF, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'projects',
+    existing: async (ctx) => ({ match: { id: (await portalProject(ctx, await ctx.newOrg())).project } }),
+    newRow: async (ctx, org) => {
+      const client = await insertReturningId(ctx, `insert into public.clients (organization_id, name) values ($1, 'Matrix client') returning id`, [org]);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, client_id: client, name: 'Forged project' }, match: { id } };
+    },
+    patch: { status: 'on_hold' },
+    allowed: { select: ALL_MEMBERS, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'tasks',
+    label: 'tasks (client-visible, created by another member)',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const { project } = await portalProject(ctx, org);
+      const creator = await ctx.newMember(org, 'member');
+      const id = await insertReturningId(
+        ctx,
+        `insert into public.tasks (organization_id, project_id, title, client_visible, created_by) values ($1, $2, 'Matrix task', true, $3) returning id`,
+        [org, project, creator],
+      );
+      return { match: { id } };
+    },
+    // A task request as the client would send it: staff may add it too, outsiders may not.
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return {
+        row: { id, organization_id: org, project_id: project, title: 'Please add a page', client_visible: true, request_status: 'pending', requested_by: ctx.users.client },
+        match: { id },
+      };
+    },
+    patch: { status: 'done' },
+    allowed: { select: ALL_MEMBERS, insert: ALL_MEMBERS, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'tasks',
+    label: 'tasks (internal)',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const { project } = await portalProject(ctx, org);
+      const id = await insertReturningId(ctx, `insert into public.tasks (organization_id, project_id, title) values ($1, $2, 'Internal task') returning id`, [org, project]);
+      return { match: { id } };
+    },
+    // Not a valid request (internal, not pending): only staff may add it.
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, project_id: project, title: 'Internal task' }, match: { id } };
+    },
+    patch: { title: 'Renamed by the matrix' },
+    allowed: { select: STAFF, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'project_updates',
+    label: 'project_updates (client updates by another member)',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      return { match: { id: await update(ctx, org, (await portalProject(ctx, org)).project, 'client') } };
+    },
+    // author_id defaults to the caller; a client comment on their own project is allowed.
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, project_id: project, visibility: 'client', body: 'Forged update' }, match: { id } };
+    },
+    patch: { body: 'Edited by the matrix' },
+    allowed: { select: ALL_MEMBERS, insert: ALL_MEMBERS, update: SERVICE, delete: MANAGERS_UP },
+  },
+  {
+    table: 'project_updates',
+    label: 'project_updates (internal notes by another member)',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      return { match: { id: await update(ctx, org, (await portalProject(ctx, org)).project, 'internal') } };
+    },
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, project_id: project, visibility: 'internal', body: 'Forged note' }, match: { id } };
+    },
+    patch: { visibility: 'client' },
+    allowed: { select: STAFF, insert: STAFF, update: SERVICE, delete: MANAGERS_UP },
+  },
+  {
+    table: 'attachments',
+    label: 'attachments (shared with the client)',
+    existing: (ctx) => attachment(ctx, true),
+    // A project file: staff may attach one; a client only to their own comments and requests.
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return {
+        row: { id, organization_id: org, project_id: project, object_path: `${org}/${project}/${id}/forged.txt`, file_name: 'forged.txt', size_bytes: 5, client_visible: true },
+        match: { id },
+      };
+    },
+    patch: { client_visible: false },
+    allowed: { select: ALL_MEMBERS, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'attachments',
+    label: 'attachments (not shared)',
+    existing: (ctx) => attachment(ctx, false),
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return {
+        row: { id, organization_id: org, project_id: project, object_path: `${org}/${project}/${id}/forged.txt`, file_name: 'forged.txt', size_bytes: 5 },
+        match: { id },
+      };
+    },
+    patch: { client_visible: true },
+    allowed: { select: STAFF, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'time_entries',
+    // Another member's time: staff read it, managers may log or change anyone's.
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const { project } = await portalProject(ctx, org);
+      const id = await insertReturningId(
+        ctx,
+        `insert into public.time_entries (organization_id, project_id, user_id, started_at, ended_at, hourly_rate)
+         values ($1, $2, $3, now() - interval '2 hours', now() - interval '1 hour', 100) returning id`,
+        [org, project, await ctx.newMember(org, 'member')],
+      );
+      return { match: { id } };
+    },
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      const user = await ctx.newMember(org, 'member');
+      return {
+        row: { id, organization_id: org, project_id: project, user_id: user, started_at: '2026-11-02T09:00:00Z', ended_at: '2026-11-02T10:00:00Z', hourly_rate: 90 },
+        match: { id },
+      };
+    },
+    patch: { billable: false },
+    allowed: { select: STAFF, insert: MANAGERS_UP, update: MANAGERS_UP, delete: MANAGERS_UP },
+  },
+  {
+    table: 'capacity_entries',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const { project } = await portalProject(ctx, org);
+      const id = await insertReturningId(
+        ctx,
+        `insert into public.capacity_entries (organization_id, user_id, project_id, week_start, planned_hours) values ($1, $2, $3, '2026-11-23', 20) returning id`,
+        [org, ctx.users.member, project],
+      );
+      return { match: { id } };
+    },
+    newRow: async (ctx, org) => {
+      const { project } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, user_id: ctx.users.member, project_id: project, week_start: '2026-11-30', planned_hours: 12 }, match: { id } };
+    },
+    patch: { planned_hours: 33 },
+    allowed: { select: STAFF, insert: MANAGERS_UP, update: MANAGERS_UP, delete: MANAGERS_UP },
+  },
+  {
+    table: 'report_drafts',
+    label: 'report_drafts (published)',
+    existing: (ctx) => report(ctx, 'published'),
+    newRow: async (ctx, org) => {
+      const { client } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, client_id: client, period_start: '2026-10-01', period_end: '2026-10-31', title: 'Forged report' }, match: { id } };
+    },
+    patch: { title: 'Retitled by the matrix' },
+    allowed: { select: ALL_MEMBERS, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'report_drafts',
+    label: 'report_drafts (draft)',
+    existing: (ctx) => report(ctx, 'draft'),
+    newRow: async (ctx, org) => {
+      const { client } = await portalProject(ctx, org);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, client_id: client, period_start: '2026-10-01', period_end: '2026-10-31', title: 'Forged report', status: 'published' }, match: { id } };
+    },
+    patch: { status: 'published' },
+    allowed: { select: STAFF, insert: STAFF, update: STAFF, delete: MANAGERS_UP },
+  },
+  {
+    table: 'intake_forms',
+    existing: async (ctx) => ({
+      match: { id: await insertReturningId(ctx, `insert into public.intake_forms (organization_id) values ($1) returning id`, [await ctx.newOrg()]) },
+    }),
+    newRow: async (_ctx, org) => {
+      const id = randomUUID();
+      return { row: { id, organization_id: org, title: 'Forged form' }, match: { id } };
+    },
+    patch: { enabled: false },
+    allowed: { select: STAFF, insert: ADMINS_UP, update: ADMINS_UP, delete: ADMINS_UP },
+  },
+  {
+    table: 'intake_submissions',
+    existing: async (ctx) => {
+      const org = await ctx.newOrg();
+      const form = await insertReturningId(ctx, `insert into public.intake_forms (organization_id) values ($1) returning id`, [org]);
+      const id = await insertReturningId(
+        ctx,
+        `insert into public.intake_submissions (organization_id, form_id, name, email, message) values ($1, $2, 'Visitor', 'v@rls.test', 'Please build us a site') returning id`,
+        [org, form],
+      );
+      return { match: { id } };
+    },
+    newRow: async (ctx, org) => {
+      const form = await insertReturningId(ctx, `insert into public.intake_forms (organization_id) values ($1) returning id`, [org]);
+      const id = randomUUID();
+      return { row: { id, organization_id: org, form_id: form, name: 'Forged', email: 'f@rls.test', message: 'Forged submission text' }, match: { id } };
+    },
+    patch: { name: 'Renamed by the matrix' },
+    allowed: { select: STAFF, insert: SERVICE, update: SERVICE, delete: MANAGERS_UP },
+  },
+  {
+    table: 'rate_limits',
+    existing: async (ctx) => {
+      const subject = `matrix-${randomUUID()}`;
+      await ctx.db.query(`insert into public.rate_limits (bucket, subject, window_start, hits) values ('matrix', $1, now(), 1)`, [subject]);
+      return { match: { bucket: 'matrix', subject } };
+    },
+    newRow: async () => {
+      const subject = `forged-${randomUUID()}`;
+      return { row: { bucket: 'matrix', subject, window_start: '2026-11-23T10:00:00Z', hits: 0 }, match: { bucket: 'matrix', subject } };
+    },
+    patch: { hits: 1000 },
+    allowed: { select: SERVICE, insert: SERVICE, update: SERVICE, delete: SERVICE },
+  },
+];
+
+export const TABLES: TableSpec[] = [...PLATFORM_TABLES, ...PORTAL_TABLES];
