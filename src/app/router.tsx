@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
             children: [
               page(undefined, () => import('@/features/dashboard/routes/dashboard')),
               page('/notifications', () => import('@/features/notifications/routes/notifications')),
+              page('/reports', () => import('@/features/reports/routes/reports')),
+              page('/reports/:reportId', () => import('@/features/reports/routes/report')),
               page('/settings/profile', () => import('@/features/profile/routes/profile-settings')),
               page('/settings/security', () => import('@/features/auth/routes/security-settings')),
               page('/settings/members', () => import('@/features/organizations/routes/members-settings')),

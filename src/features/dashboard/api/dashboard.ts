@@ -5,6 +5,11 @@ export const dashboardKeys = {
   team: (orgId: string) => ['dashboard', orgId, 'team'] as const,
   activity: (orgId: string) => ['dashboard', orgId, 'activity'] as const,
   staff: (orgId: string) => ['dashboard', orgId, 'staff'] as const,
+  projects: (orgId: string) => ['dashboard', orgId, 'projects'] as const,
+  tasksDue: (orgId: string, userId: string, weekEnd: string) => ['dashboard', orgId, 'tasks-due', userId, weekEnd] as const,
+  leads: (orgId: string) => ['dashboard', orgId, 'leads'] as const,
+  clientProjects: (orgId: string) => ['dashboard', orgId, 'client-projects'] as const,
+  latestUpdates: (orgId: string) => ['dashboard', orgId, 'latest-updates'] as const,
 };
 
 /** Members per role and open invitations: the team at a glance. */

@@ -7,6 +7,11 @@ import { useSession } from '@/lib/auth';
 import { TeamCard } from '../components/team-card';
 import { ActivityCard } from '../components/activity-card';
 import { ContactsCard } from '../components/contacts-card';
+import { ActiveProjectsCard } from '../components/active-projects-card';
+import { TasksDueCard } from '../components/tasks-due-card';
+import { LeadsCard } from '../components/leads-card';
+import { ClientProjectsCard } from '../components/client-projects-card';
+import { LatestUpdatesCard } from '../components/latest-updates-card';
 
 function greeting(date = new Date()): string {
   const h = date.getHours();
@@ -25,11 +30,20 @@ export default function DashboardRoute() {
         title={`${greeting()}${name ? `, ${name}` : ''}`}
         description={isClient ? `Welcome to the ${current.organizationName} client portal.` : `Here is what is happening at ${current.organizationName}.`}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         {isClient ? (
-          <ContactsCard organizationId={current.organizationId} organizationName={current.organizationName} />
+          <>
+            <ClientProjectsCard organizationId={current.organizationId} />
+            <LatestUpdatesCard organizationId={current.organizationId} />
+            <ContactsCard organizationId={current.organizationId} organizationName={current.organizationName} />
+          </>
         ) : (
-          <TeamCard organizationId={current.organizationId} myRole={current.role} />
+          <>
+            <TasksDueCard organizationId={current.organizationId} userId={session!.user.id} />
+            <ActiveProjectsCard organizationId={current.organizationId} />
+            <LeadsCard organizationId={current.organizationId} />
+            <TeamCard organizationId={current.organizationId} myRole={current.role} />
+          </>
         )}
         {hasRole(current.role, 'admin') && <ActivityCard organizationId={current.organizationId} />}
         <Card title="Stay in the loop">
