@@ -1,4 +1,4 @@
-import { Bell, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, FolderKanban, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -21,6 +21,10 @@ export const NAV: NavSection[] = [
       { to: '/', label: 'Dashboard', icon: LayoutDashboard, minRole: 'client' },
       { to: '/notifications', label: 'Notifications', icon: Bell, minRole: 'client' },
     ],
+  },
+  {
+    title: 'Work',
+    items: [{ to: '/projects', label: 'Projects', icon: FolderKanban, minRole: 'client' }],
   },
   {
     title: 'Settings',
