@@ -57,11 +57,10 @@ export function useProject(projectId: string, scope: ProjectScope) {
   return useQuery(projectQuery(projectId, scope));
 }
 
-function useProjectMutation<T, R>(projectId: string, fn: (input: T) => Promise<R>, onSuccess?: (result: R, input: T) => void) {
+function useProjectMutation<T, R>(projectId: string, fn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess,
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }), queryClient.invalidateQueries({ queryKey: ['projects', 'list'] })]),
   });
 }
@@ -86,21 +85,30 @@ export class StaleProjectError extends Error {
  */
 export function useSaveMilestones(projectId: string) {
   const queryClient = useQueryClient();
-  // The new version at once, so a quick second edit is based on it rather than refused as stale.
-  const onSaved = (saved: { updated_at: string }, { milestones }: { milestones: Milestone[] }) =>
-    queryClient.setQueryData(projectKeys.project(projectId, 'staff'), (old: ProjectDetail | null | undefined) =>
-      old ? { ...old, milestones, updated_at: saved.updated_at } : old,
-    );
-  return useProjectMutation(projectId, async ({ milestones, basedOn }: { milestones: Milestone[]; basedOn: string }) => {
-    const { data } = await supabase
-      .from('projects')
-      .update({ milestones: toMilestonesJson(milestones) })
-      .eq('id', projectId)
-      .eq('updated_at', basedOn)
-      .select('id, updated_at')
-      .maybeSingle()
-      .throwOnError();
-    if (!data) throw new StaleProjectError();
-    return data;
-  }, onSaved);
+  const key = projectKeys.project(projectId, 'staff');
+  return useMutation({
+    mutationFn: async ({ milestones, basedOn }: { milestones: Milestone[]; basedOn: string }) => {
+      const { data } = await supabase
+        .from('projects')
+        .update({ milestones: toMilestonesJson(milestones) })
+        .eq('id', projectId)
+        .eq('updated_at', basedOn)
+        .select('id, updated_at')
+        .maybeSingle()
+        .throwOnError();
+      if (!data) throw new StaleProjectError();
+      return data;
+    },
+    // Show the change at once (a ticked box stays ticked); put the old list back if the save fails.
+    onMutate: async ({ milestones }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<ProjectDetail | null>(key);
+      queryClient.setQueryData<ProjectDetail | null>(key, (old) => (old ? { ...old, milestones } : old));
+      return { previous };
+    },
+    onError: (_error, _input, context) => queryClient.setQueryData(key, context?.previous),
+    // The new version at once, so a quick second edit is based on it rather than refused as stale.
+    onSuccess: (saved) => queryClient.setQueryData<ProjectDetail | null>(key, (old) => (old ? { ...old, updated_at: saved.updated_at } : old)),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }), queryClient.invalidateQueries({ queryKey: ['projects', 'list'] })]),
+  });
 }

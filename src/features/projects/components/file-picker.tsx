@@ -20,9 +20,8 @@ export function FilePicker({ onFiles, disabled = false, buttonLabel, dropHint }:
       ref={input}
       type="file"
       multiple
-      className="sr-only"
-      tabIndex={-1}
-      aria-label={buttonLabel}
+      // Hidden: the button below opens it, so keyboard and screen-reader users meet one control.
+      className="hidden"
       disabled={disabled}
       onChange={(e) => {
         const files = [...(e.target.files ?? [])];

@@ -42,12 +42,12 @@ export function MilestonesCard({ project, isStaff }: { project: ProjectDetail; i
   const sorted = sortMilestones(project.milestones);
 
   /** Saves a new list (checked first), with a toast on success; problems show as a toast. */
-  const commit = (next: Milestone[], success: string, after?: () => void) => {
+  const commit = (next: Milestone[], success: string, after?: () => void, failed?: () => void) => {
     const problem = milestonesProblem(next);
-    if (problem) return toast(problem, { tone: 'error' });
+    if (problem) return void (toast(problem, { tone: 'error' }), failed?.());
     save.mutate(
       { milestones: next, basedOn: project.updated_at },
-      { onSuccess: () => (toast(success), after?.()), onError: (e) => toast(errorMessage(e), { tone: 'error' }) },
+      { onSuccess: () => (toast(success), after?.()), onError: (e) => (toast(errorMessage(e), { tone: 'error' }), failed?.()) },
     );
   };
   const replace = (key: string, change: Partial<Milestone>) => project.milestones.map((m) => (m.key === key ? { ...m, ...change } : m));
@@ -108,11 +108,12 @@ export function MilestonesCard({ project, isStaff }: { project: ProjectDetail; i
       {isStaff && project.milestones.length < MAX_MILESTONES && (
         <AddMilestoneForm
           pending={save.isPending}
-          onAdd={(values, reset) =>
+          onAdd={(values, restore) =>
             commit(
               [...project.milestones, { key: milestoneKey(values.title, project.milestones.map((m) => m.key)), title: values.title.trim(), due_on: values.due_on || null, done: false }],
               `${values.title.trim()} was added.`,
-              reset,
+              undefined,
+              restore,
             )
           }
         />
@@ -142,12 +143,17 @@ export function MilestonesCard({ project, isStaff }: { project: ProjectDetail; i
   );
 }
 
-function AddMilestoneForm({ pending, onAdd }: { pending: boolean; onAdd: (values: MilestoneFormInput, reset: () => void) => void }) {
+/** The new milestone shows at once; the form clears for the next one and gets its values back if saving fails. */
+function AddMilestoneForm({ pending, onAdd }: { pending: boolean; onAdd: (values: MilestoneFormInput, restore: () => void) => void }) {
   const form = useForm<MilestoneFormInput>({ resolver: standardSchemaResolver(milestoneFormSchema), defaultValues: { title: '', due_on: '' } });
   const { errors } = form.formState;
+  const handleAdd = form.handleSubmit((values) => {
+    form.reset({ title: '', due_on: '' });
+    onAdd(values, () => form.reset(values));
+  });
   return (
     <form
-      onSubmit={form.handleSubmit((values) => onAdd(values, () => form.reset({ title: '', due_on: '' })))}
+      onSubmit={handleAdd}
       noValidate
       aria-label="Add a milestone"
       className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-[1fr_11rem_auto] sm:items-start dark:border-slate-800"
