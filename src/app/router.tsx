@@ -33,6 +33,17 @@ export const router = createBrowserRouter([
             children: [
               page(undefined, () => import('@/features/dashboard/routes/dashboard')),
               page('/notifications', () => import('@/features/notifications/routes/notifications')),
+              page('/projects', () => import('@/features/projects/routes/projects')),
+              {
+                path: '/projects/:projectId',
+                lazy: async () => ({ Component: (await import('@/features/projects/routes/project-layout')).default }),
+                errorElement: <RouteError />,
+                children: [
+                  page(undefined, () => import('@/features/projects/routes/project-overview')),
+                  page('updates', () => import('@/features/projects/routes/project-updates')),
+                  page('files', () => import('@/features/projects/routes/project-files')),
+                ],
+              },
               page('/reports', () => import('@/features/reports/routes/reports')),
               page('/reports/:reportId', () => import('@/features/reports/routes/report')),
               page('/settings/profile', () => import('@/features/profile/routes/profile-settings')),

@@ -1,4 +1,4 @@
-import { Bell, FileText, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, FileText, FolderKanban, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -24,7 +24,10 @@ export const NAV: NavSection[] = [
   },
   {
     title: 'Work',
-    items: [{ to: '/reports', label: 'Reports', icon: FileText, minRole: 'client' }],
+    items: [
+      { to: '/projects', label: 'Projects', icon: FolderKanban, minRole: 'client' },
+      { to: '/reports', label: 'Reports', icon: FileText, minRole: 'client' },
+    ],
   },
   {
     title: 'Settings',
