@@ -165,11 +165,11 @@ describe('sharing and deleting', () => {
     expect(forced.data ?? []).toEqual([]);
   });
 
-  it('deletes the row, then the object (the bucket lets go once the row is gone)', async () => {
+  it('deletes the row, then the object (the bucket lets staff go once the row is gone)', async () => {
     const file = await upload({ projectId: await studio.newProject(), name: 'remove-me.txt' });
     expect(file.rowError).toBeNull();
-    const early = await studio.as.manager.storage.from('attachments').remove([file.objectPath]);
-    expect(early.data ?? []).toEqual([]); // refused while the row exists
+    const early = await studio.as.member.storage.from('attachments').remove([file.objectPath]);
+    expect(early.data ?? []).toEqual([]); // refused: while the row exists only its uploader or a manager may
     const gone = await studio.as.manager.from('attachments').delete().eq('id', file.id).select('id');
     expect(gone.data).toEqual([{ id: file.id }]);
     // Without its row the file is nobody's to read but the studio's: not the client's.
@@ -178,6 +178,13 @@ describe('sharing and deleting', () => {
     expect(removed.error).toBeNull();
     expect(removed.data).toHaveLength(1);
     expect((await studio.as.manager.storage.from('attachments').exists(file.objectPath)).data).toBe(false);
+  });
+
+  it('deletes the object first while the row still names the uploader, then the row', async () => {
+    const file = await upload({ projectId: await studio.newProject(), name: 'object-first.txt' });
+    const removed = await studio.as.manager.storage.from('attachments').remove([file.objectPath]);
+    expect(removed.data).toHaveLength(1);
+    expect((await studio.as.manager.from('attachments').delete().eq('id', file.id).select('id')).data).toEqual([{ id: file.id }]);
   });
 
   it('lets a client remove the bytes of a file on their own comment once the row is gone', async () => {
