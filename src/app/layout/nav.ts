@@ -1,4 +1,4 @@
-import { Bell, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Clock, Gauge, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -20,6 +20,14 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Dashboard', icon: LayoutDashboard, minRole: 'client' },
       { to: '/notifications', label: 'Notifications', icon: Bell, minRole: 'client' },
+    ],
+  },
+  {
+    title: 'Work',
+    items: [
+      { to: '/tasks', label: 'My tasks', icon: ListChecks, minRole: 'member' },
+      { to: '/time', label: 'Time', icon: Clock, minRole: 'member' },
+      { to: '/capacity', label: 'Capacity', icon: Gauge, minRole: 'member' },
     ],
   },
   {
