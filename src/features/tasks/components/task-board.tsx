@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { errorMessage } from '@/lib/errors';
 import { toast } from '@/lib/toast';
 import { STATUS_LABELS, TASK_STATUSES, columnsOf, keyboardMove, placeCard, type Move, type MoveKey, type TaskStatus } from '../board';
@@ -24,15 +24,17 @@ export function TaskBoard({ projectId, tasks, milestones, onOpen }: TaskBoardPro
   const [dragging, setDragging] = useState<string | null>(null);
   const [drop, setDrop] = useState<Move | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const refocus = useRef<string | null>(null);
+  // A card moved by keyboard or menu is re-rendered in its new place: focus follows it there.
+  const refocus = useRef<{ id: string; status: TaskStatus; position: number } | null>(null);
   const columns = useMemo(() => columnsOf(tasks), [tasks]);
   const milestoneTitles = useMemo(() => new Map(milestones.map((m) => [m.key, m.title])), [milestones]);
 
-  // A card moved by keyboard is re-rendered in its new place; keep the focus on it.
   useLayoutEffect(() => {
-    const id = refocus.current;
-    if (!id) return;
-    const el = document.querySelector<HTMLElement>(`[data-task-card="${id}"]`);
+    const target = refocus.current;
+    const task = target && tasks.find((t) => t.id === target.id);
+    if (!target || !task || task.status !== target.status || task.position !== target.position) return;
+    refocus.current = null;
+    const el = document.querySelector<HTMLElement>(`[data-task-card="${target.id}"]`);
     if (el && document.activeElement !== el) el.focus();
   });
 
@@ -42,17 +44,15 @@ export function TaskBoard({ projectId, tasks, milestones, onOpen }: TaskBoardPro
     if (!task || !placed) return;
     const length = columns[target.status].filter((t) => t.id !== taskId).length + 1;
     const index = Math.min(target.index, length - 1);
-    refocus.current = how === 'drag' ? null : taskId;
+    refocus.current = how === 'drag' ? null : { id: taskId, ...placed };
     setAnnouncement(`Moved ${task.title} to ${STATUS_LABELS[target.status]}, position ${index + 1} of ${length}.`);
     moveTask.mutate(
       { id: taskId, ...placed },
       {
         onError: (error) => {
+          if (how !== 'drag') refocus.current = { id: taskId, status: task.status, position: task.position };
           setAnnouncement(`${task.title} could not be moved and is back in ${STATUS_LABELS[task.status]}.`);
           toast(`${task.title} could not be moved: ${errorMessage(error)}`, { tone: 'error' });
-        },
-        onSettled: () => {
-          if (refocus.current === taskId) refocus.current = null;
         },
       },
     );
@@ -150,7 +150,7 @@ export function TaskBoard({ projectId, tasks, milestones, onOpen }: TaskBoardPro
                   );
                 })}
                 {showDrop && dragging && drop.index >= visible.length && <DropLine />}
-                {!cards.length && !showDrop && <li className="py-6 text-center text-xs text-slate-500 dark:text-slate-400">No tasks</li>}
+                {!cards.length && !showDrop && <li className="py-6 text-center text-xs text-slate-600 dark:text-slate-400">No tasks</li>}
               </ul>
             </section>
           );
@@ -164,7 +164,7 @@ function DropLine() {
   return <li aria-hidden className="h-1 rounded-full bg-brand-500" />;
 }
 
-function DropSlot({ show, children }: { show: boolean; children: React.ReactNode }) {
+function DropSlot({ show, children }: { show: boolean; children: ReactNode }) {
   return (
     <>
       {show && <DropLine />}

@@ -32,7 +32,7 @@ export function CapacityChart({ member, name, max }: { member: MemberWeeks; name
             width={GROUP - 8}
             height={PLOT}
             rx={4}
-            className={w.flag === 'over' ? 'fill-red-100 dark:fill-red-950' : 'fill-amber-100 dark:fill-amber-950'}
+            className={w.flag === 'over' ? 'fill-red-100 dark:fill-red-900/40' : 'fill-amber-100 dark:fill-amber-900/40'}
           />
         ),
       )}
@@ -76,8 +76,8 @@ export function ChartLegend() {
         <span className="inline-block w-4 border-t-2 border-dashed border-red-600 dark:border-red-400" aria-hidden />
         {WEEK_HOURS} h week
       </li>
-      {item('bg-red-100 dark:bg-red-950 border border-red-300 dark:border-red-800', `Over: more than ${WEEK_HOURS} h planned, or more tracked than planned`)}
-      {item('bg-amber-100 dark:bg-amber-950 border border-amber-300 dark:border-amber-800', `Under: less than ${WEEK_HOURS / 2} h (50%) planned`)}
+      {item('bg-red-100 dark:bg-red-900/40 border border-red-300 dark:border-red-800', `Over: more than ${WEEK_HOURS} h planned, or more tracked than planned`)}
+      {item('bg-amber-100 dark:bg-amber-900/40 border border-amber-300 dark:border-amber-800', `Under: less than ${WEEK_HOURS / 2} h (50%) planned`)}
     </ul>
   );
 }

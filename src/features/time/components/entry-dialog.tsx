@@ -120,17 +120,17 @@ function EntryForm({ state, organizationId, userId, projects, onClose }: Omit<En
             onChange={handleProjectChange}
           />
         ) : (
-          <TextField label="Project" value={editing?.project?.name ?? projects.find((p) => p.id === projectId)?.name ?? ''} readOnly disabled />
+          <div>
+            <p className="block text-sm font-medium text-slate-700 dark:text-slate-200">Project</p>
+            <p className="mt-1 py-2 text-sm">{editing?.project?.name ?? projects.find((p) => p.id === projectId)?.name}</p>
+          </div>
         )}
         <SelectField label="Task" options={taskOptions} disabled={!projectId || tasks.isPending} {...form.register('task_id')} />
         <TextField label="Day" type="date" error={errors.date?.message} {...form.register('date')} />
-        <fieldset>
-          <legend className="block text-sm font-medium text-slate-700 dark:text-slate-200">Duration</legend>
-          <div className="grid grid-cols-2 gap-2">
-            <TextField label="Hours" inputMode="decimal" autoFocus={!!projectId} error={errors.hours?.message} {...form.register('hours')} className="[&>label]:sr-only" placeholder="h" />
-            <TextField label="Minutes" inputMode="numeric" {...form.register('minutes')} className="[&>label]:sr-only" placeholder="min" />
-          </div>
-        </fieldset>
+        <div className="grid grid-cols-2 gap-2">
+          <TextField label="Hours" inputMode="decimal" autoFocus={!!projectId} error={errors.hours?.message} {...form.register('hours')} />
+          <TextField label="Minutes" inputMode="numeric" {...form.register('minutes')} />
+        </div>
         <TextField label="Hourly rate" inputMode="decimal" hint="Starts from the project's rate." error={errors.rate?.message} {...form.register('rate')} />
         <CheckboxField label="Billable" hint="Billable time goes on the client's invoice." className="sm:pt-7" {...form.register('billable')} />
       </div>
