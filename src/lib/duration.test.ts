@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, formatHours, formatMinutes, parseDuration, splitMinutes } from './duration';
+import { formatElapsed, formatEntryMinutes, formatHours, formatMinutes, parseDuration, splitMinutes } from './duration';
 
 describe('parseDuration', () => {
   it('adds hours and minutes, with empty fields as zero', () => {
@@ -35,6 +35,8 @@ describe('formatting', () => {
     expect(formatMinutes(125)).toBe('2 h 05 min');
     expect(formatMinutes(180)).toBe('3 h');
     expect(formatHours(7.46)).toBe('7.5 h');
+    expect(formatEntryMinutes(0)).toBe('< 1 min');
+    expect(formatEntryMinutes(61)).toBe('1 h 01 min');
     expect(formatElapsed(249_000)).toBe('0:04:09');
     expect(formatElapsed(12 * 3600_000)).toBe('12:00:00');
     expect(formatElapsed(-5)).toBe('0:00:00');

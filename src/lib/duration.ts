@@ -33,6 +33,11 @@ export function formatMinutes(total: number): string {
   return m ? `${h} h ${String(m).padStart(2, '0')} min` : `${h} h`;
 }
 
+/** A finished entry's length: like formatMinutes, but a timer stopped within half a minute reads "< 1 min". */
+export function formatEntryMinutes(minutes: number): string {
+  return minutes < 1 ? '< 1 min' : formatMinutes(minutes);
+}
+
 /** Hours with at most one decimal: 7.5 → "7.5 h", 8 → "8 h". */
 export function formatHours(hours: number): string {
   return `${Math.round(hours * 10) / 10} h`;

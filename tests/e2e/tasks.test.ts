@@ -133,10 +133,15 @@ describe('the project board', () => {
     await staff.waitForURL(/view=list/);
     await staff.getByRole('table').waitFor();
     await staff.getByLabel('Status').selectOption('in_progress');
+    await staff.waitForURL(/status=in_progress/);
+    await expect.poll(() => staff.getByRole('row').count()).toBe(3); // the header and the two in progress
     await staff.getByRole('cell', { name: title('Pick typefaces'), exact: true }).waitFor();
-    expect(await staff.getByRole('row').count()).toBe(3); // header + two in progress
     await staff.getByRole('button', { name: 'Clear filters' }).click();
     await staff.getByRole('button', { name: 'Due' }).click();
+    await staff.locator('th[aria-sort="ascending"]', { hasText: 'Due' }).waitFor();
+    // Earliest first; the task without a date comes last.
+    const titles = await staff.locator('tbody tr td:first-child').allInnerTexts();
+    expect(titles.map((t) => t.trim())).toEqual([title('Kickoff call'), title('Draft wireframes'), title('Write homepage copy'), title('Pick typefaces'), title('QA pass')]);
     await capture(staff, 'tasks-06-list');
   });
 });

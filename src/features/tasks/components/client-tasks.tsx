@@ -41,7 +41,7 @@ export function ClientTasks({ project, userId, openTaskId, onOpen, onClose }: Cl
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600 dark:text-slate-400">The work on {project.name} the team shares with you.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">What the team shares with you on this project, by status. Need something else? Ask for it.</p>
         <Button onClick={() => setAsking(true)}>
           <MessageSquarePlus className="size-4" aria-hidden /> Ask for work
         </Button>

@@ -3,7 +3,7 @@ import { Pencil, Trash2 } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatMinutes } from '@/lib/duration';
+import { formatEntryMinutes } from '@/lib/duration';
 import { formatMoney } from '../api/lookups';
 import { memberName, type TimeEntry } from '../api/entries';
 
@@ -55,7 +55,7 @@ export function EntriesTable({ entries, currency, canChange, onEdit, onDelete, s
                   )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{format(new Date(e.started_at), 'EEE, MMM d')}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{running ? <Badge tone="danger">Running</Badge> : formatMinutes(e.minutes ?? 0)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{running ? <Badge tone="danger">Running</Badge> : formatEntryMinutes(e.minutes ?? 0)}</td>
                 <td className="px-3 py-2">{e.billable ? <Badge tone="success">Billable</Badge> : <Badge>Non-billable</Badge>}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(e.hourly_rate, currency)}/h</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{running ? '—' : formatMoney(amount, currency)}</td>

@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatMinutes } from '@/lib/duration';
+import { formatEntryMinutes, formatMinutes } from '@/lib/duration';
 import { daysOfWeek, parseISODate, toISODate } from '@/lib/week';
 import type { TimeEntry } from '../api/entries';
 import { entryTotals } from '../totals';
@@ -52,7 +52,7 @@ export function WeekSheet({ monday, entries, onAdd, onEdit, onDelete }: WeekShee
                       {e.note && <span className="block truncate text-xs text-slate-600 dark:text-slate-400">{e.note}</span>}
                     </span>
                     {e.billable ? <Badge tone="success">Billable</Badge> : <Badge>Non-billable</Badge>}
-                    <span className="w-24 text-right tabular-nums">{e.ended_at ? formatMinutes(e.minutes ?? 0) : <Badge tone="danger">Running</Badge>}</span>
+                    <span className="w-24 text-right tabular-nums">{e.ended_at ? formatEntryMinutes(e.minutes ?? 0) : <Badge tone="danger">Running</Badge>}</span>
                     <span className="flex">
                       {e.ended_at && (
                         <Button variant="ghost" className="px-2 py-1" aria-label={`Edit entry on ${e.project?.name ?? 'project'}, ${label}`} onClick={() => onEdit(e)}>
