@@ -201,6 +201,9 @@ describe('a client asks for work', () => {
   const request = title('FAQ page');
 
   it('sees only shared tasks and sends a request', async () => {
+    // Staff have the board open while the client asks: the request arrives live.
+    await staff.goto(appUrl(`/projects/${projectId}/tasks`));
+    await card(staff, 'Draft wireframes').waitFor();
     ({ page: client } = await newPerson(browser));
     await signInDemo(client, 'client@northwind.test');
     await client.goto(appUrl(`/projects/${projectId}/tasks`));
@@ -216,8 +219,7 @@ describe('a client asks for work', () => {
     await capture(client, 'tasks-14-client-tasks');
   });
 
-  it('staff accept it and it joins the board; the client sees the answer', async () => {
-    await staff.goto(appUrl(`/projects/${projectId}/tasks`));
+  it('staff see it arrive live, accept it, and it joins the board; the client sees the answer', async () => {
     await staff.getByRole('heading', { name: 'Requests (1)' }).waitFor();
     expect(await card(staff, 'FAQ page').count()).toBe(0);
     await capture(staff, 'tasks-15-requests');
