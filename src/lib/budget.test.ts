@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_STYLES, BUDGET_BANDS, budgetBand, budgetPercent, isBudgetBand, worstBand } from './budget';
+import { BAND_STYLES, BUDGET_BANDS, budgetBand, budgetBandLabel, budgetBandTone, budgetPercent, isBudgetBand, worstBand } from './budget';
 
 describe('budgetBand', () => {
   it('follows the database thresholds: 75%, 90%, above 100%', () => {
@@ -44,5 +44,18 @@ describe('budgetPercent and styles', () => {
       expect(BAND_STYLES[band].text).toMatch(/dark:/);
     }
     expect(new Set(BUDGET_BANDS.map((b) => BAND_STYLES[b].bar)).size).toBe(BUDGET_BANDS.length);
+  });
+});
+describe('budget band labels and tones', () => {
+  it('name and colour every band public.budget_band() returns, worst last', () => {
+    expect(BUDGET_BANDS).toEqual(['on_track', 'warning', 'critical', 'over_budget']);
+    expect(BUDGET_BANDS.map(budgetBandLabel)).toEqual(['On track', 'Warning', 'Critical', 'Over budget']);
+    expect(BUDGET_BANDS.map(budgetBandTone)).toEqual(['success', 'warning', 'danger', 'danger']);
+  });
+
+  it('say "No budget" for a project without one', () => {
+    expect(budgetBandLabel(null)).toBe('No budget');
+    expect(budgetBandTone(undefined)).toBe('neutral');
+    expect(budgetBandLabel('something-else')).toBe('No budget');
   });
 });

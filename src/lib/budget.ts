@@ -74,3 +74,14 @@ export function budgetPercent(used: number, budget: number | null | undefined): 
   if (budget === null || budget === undefined || !(budget > 0)) return null;
   return (used / budget) * 100;
 }
+
+export type BudgetTone = BandStyle['tone'] | 'neutral';
+
+/** "On track", "Warning"…; "No budget" when the project has none (the band is null). */
+export function budgetBandLabel(band: string | null | undefined): string {
+  return isBudgetBand(band) ? BAND_STYLES[band].label : 'No budget';
+}
+
+export function budgetBandTone(band: string | null | undefined): BudgetTone {
+  return isBudgetBand(band) ? BAND_STYLES[band].tone : 'neutral';
+}

@@ -1416,6 +1416,25 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      set_planned_hours: {
+        Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
+        Returns: {
+          created_at: string;
+          id: string;
+          organization_id: string;
+          planned_hours: number;
+          project_id: string;
+          updated_at: string;
+          user_id: string;
+          week_start: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'capacity_entries';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
       start_timer: {
         Args: { note?: string; project_id: string; task_id?: string };

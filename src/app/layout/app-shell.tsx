@@ -8,6 +8,7 @@ import { useCopilotPanel } from '@/lib/copilot-slot';
 import { errorMessage } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
+import { RunningTimer } from '@/components/running-timer';
 import { useMemberships } from '@/features/organizations/api/list-memberships';
 import { useProfile } from '@/features/profile/api/profile';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
@@ -80,6 +81,7 @@ export function AppShell() {
               <MenuIcon className="size-5" aria-hidden />
             </button>
             <div className="flex-1" />
+            {state.current.role !== 'client' && <RunningTimer />}
             {copilot && (
               <button
                 type="button"

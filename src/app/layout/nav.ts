@@ -1,4 +1,4 @@
-import { Bell, FileText, FolderKanban, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Clock, FileText, FolderKanban, Gauge, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -26,6 +26,9 @@ export const NAV: NavSection[] = [
     title: 'Work',
     items: [
       { to: '/projects', label: 'Projects', icon: FolderKanban, minRole: 'client' },
+      { to: '/tasks', label: 'My tasks', icon: ListChecks, minRole: 'member' },
+      { to: '/time', label: 'Time', icon: Clock, minRole: 'member' },
+      { to: '/capacity', label: 'Capacity', icon: Gauge, minRole: 'member' },
       { to: '/reports', label: 'Reports', icon: FileText, minRole: 'client' },
     ],
   },
