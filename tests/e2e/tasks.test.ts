@@ -168,7 +168,7 @@ describe('time', () => {
   });
 
   it('shows my week on the timesheet', async () => {
-    await staff.getByRole('link', { name: 'Time', exact: true }).click();
+    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Time', exact: true }).click();
     await staff.getByRole('heading', { name: 'Time', level: 1 }).waitFor();
     await staff.getByText(`Review round ${run}`).waitFor();
     await capture(staff, 'tasks-09-timesheet');
