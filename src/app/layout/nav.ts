@@ -1,4 +1,4 @@
-import { Bell, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Inbox, LayoutDashboard, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -23,12 +23,17 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    title: 'Work',
+    items: [{ to: '/clients', label: 'Clients', icon: Building2, minRole: 'member' }],
+  },
+  {
     title: 'Settings',
     items: [
       { to: '/settings/profile', label: 'Profile', icon: UserRound, minRole: 'client' },
       { to: '/settings/security', label: 'Security', icon: ShieldCheck, minRole: 'client' },
       { to: '/settings/members', label: 'Members', icon: Users, minRole: 'manager' },
       { to: '/settings/organization', label: 'Organization', icon: Settings, minRole: 'admin' },
+      { to: '/settings/intake', label: 'Intake form', icon: Inbox, minRole: 'admin' },
     ],
   },
 ];
