@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
       page('/forgot-password', () => import('@/features/auth/routes/forgot-password')),
       page('/auth/callback', () => import('@/features/auth/routes/auth-callback')),
       page('/invite/:token', () => import('@/features/organizations/routes/accept-invitation')),
+      page('/intake/:orgSlug', () => import('@/features/clients/routes/public-intake')),
       {
         // Loaded lazily so pages for signed-out visitors do not carry the auth client.
         lazy: async () => ({ Component: (await import('./require-session')).RequireSession }),
@@ -33,6 +34,8 @@ export const router = createBrowserRouter([
             children: [
               page(undefined, () => import('@/features/dashboard/routes/dashboard')),
               page('/notifications', () => import('@/features/notifications/routes/notifications')),
+              page('/clients', () => import('@/features/clients/routes/clients')),
+              page('/clients/:clientId', () => import('@/features/clients/routes/client-detail')),
               page('/projects', () => import('@/features/projects/routes/projects')),
               {
                 path: '/projects/:projectId',
@@ -52,6 +55,7 @@ export const router = createBrowserRouter([
               page('/settings/security', () => import('@/features/auth/routes/security-settings')),
               page('/settings/members', () => import('@/features/organizations/routes/members-settings')),
               page('/settings/organization', () => import('@/features/organizations/routes/organization-settings')),
+              page('/settings/intake', () => import('@/features/clients/routes/intake-settings')),
               page('/tasks', () => import('@/features/tasks/routes/my-tasks')),
               page('/time', () => import('@/features/time/routes/timesheet')),
               page('/capacity', () => import('@/features/time/routes/capacity')),

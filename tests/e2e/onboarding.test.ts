@@ -36,7 +36,10 @@ describe('a studio gets started', () => {
     await capture(ownerPage, '03-onboarding');
     await ownerPage.getByRole('button', { name: 'Create organization' }).click();
     await ownerPage.getByRole('heading', { name: /Good (morning|afternoon|evening), Olga/ }).waitFor();
-    expect(await navItems(ownerPage)).toEqual(['Dashboard', 'Notifications', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Profile', 'Security', 'Members', 'Organization']);
+    expect(await navItems(ownerPage)).toEqual([
+      'Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports',
+      'Profile', 'Security', 'Members', 'Organization', 'Intake form',
+    ]);
     await ownerPage.getByText('people in this organization').waitFor();
     await capture(ownerPage, '04-dashboard-owner');
   });
@@ -51,7 +54,7 @@ describe('a studio gets started', () => {
   });
 
   for (const [who, person, expectedNav] of [
-    ['member', member, ['Dashboard', 'Notifications', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Profile', 'Security']],
+    ['member', member, ['Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Profile', 'Security']],
     ['client', client, ['Dashboard', 'Notifications', 'Projects', 'Reports', 'Profile', 'Security']],
   ] as const) {
     it(`the ${who} accepts and sees only what a ${who} may`, async () => {

@@ -1,4 +1,4 @@
-import { Bell, Clock, FileText, FolderKanban, Gauge, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Clock, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -25,6 +25,7 @@ export const NAV: NavSection[] = [
   {
     title: 'Work',
     items: [
+      { to: '/clients', label: 'Clients', icon: Building2, minRole: 'member' },
       { to: '/projects', label: 'Projects', icon: FolderKanban, minRole: 'client' },
       { to: '/tasks', label: 'My tasks', icon: ListChecks, minRole: 'member' },
       { to: '/time', label: 'Time', icon: Clock, minRole: 'member' },
@@ -39,6 +40,7 @@ export const NAV: NavSection[] = [
       { to: '/settings/security', label: 'Security', icon: ShieldCheck, minRole: 'client' },
       { to: '/settings/members', label: 'Members', icon: Users, minRole: 'manager' },
       { to: '/settings/organization', label: 'Organization', icon: Settings, minRole: 'admin' },
+      { to: '/settings/intake', label: 'Intake form', icon: Inbox, minRole: 'admin' },
     ],
   },
 ];

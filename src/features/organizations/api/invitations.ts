@@ -1,14 +1,42 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { loadAuth } from '@/lib/load-auth';
 import { supabase } from '@/lib/supabase';
 import { hasRole, type OrgRole } from '@/lib/membership';
 import { orgKeys, useOrganizationMutation } from './keys';
 
-export const inviteSchema = z.object({
-  email: z.email({ error: 'Enter a valid email address' }),
-  role: z.enum(['admin', 'manager', 'member', 'client']),
-});
+export const inviteSchema = z
+  .object({
+    email: z.email({ error: 'Enter a valid email address' }),
+    role: z.enum(['admin', 'manager', 'member', 'client']),
+    /** The client a client member stands for ('' for staff roles). */
+    client_id: z.string(),
+  })
+  .check(
+    z.refine((v) => v.role !== 'client' || v.client_id !== '', { error: 'Choose the client they stand for', path: ['client_id'] }),
+  );
 export type InviteInput = z.infer<typeof inviteSchema>;
+
+/** The clients a client member can be invited for (archived ones left out), by name. */
+export const clientOptionsQuery = (organizationId: string) =>
+  queryOptions({
+    queryKey: orgKeys.clientOptions(organizationId),
+    queryFn: async () => {
+      const { data } = await supabase
+        .from('clients')
+        .select('id, name')
+        .eq('organization_id', organizationId)
+        .neq('status', 'archived')
+        .order('name')
+        .limit(1000)
+        .throwOnError();
+      return data;
+    },
+  });
+
+export function useClientOptions(organizationId: string, enabled: boolean) {
+  return useQuery({ ...clientOptionsQuery(organizationId), enabled });
+}
 
 export const invitationsQuery = (organizationId: string) =>
   queryOptions({
@@ -16,7 +44,7 @@ export const invitationsQuery = (organizationId: string) =>
     queryFn: async () => {
       const { data } = await supabase
         .from('invitations')
-        .select('id, email, role, expires_at, created_at')
+        .select('id, email, role, expires_at, created_at, client:clients!invitations_client_fkey(name)')
         .eq('organization_id', organizationId)
         .is('accepted_at', null)
         .is('revoked_at', null)
@@ -39,7 +67,12 @@ export function invitationLink(token: string): string {
 export function useInvite() {
   return useOrganizationMutation(async (input: InviteInput & { organizationId: string }) => {
     const { data } = await supabase
-      .rpc('invite_member', { organization_id: input.organizationId, email: input.email, role: input.role })
+      .rpc('invite_member', {
+        organization_id: input.organizationId,
+        email: input.email,
+        role: input.role,
+        ...(input.role === 'client' ? { client_id: input.client_id } : {}),
+      })
       .single()
       .throwOnError();
     return { ...data, link: invitationLink(data.token) };
@@ -69,6 +102,24 @@ export const invitationPreviewQuery = (token: string) =>
 
 export function useInvitationPreview(token: string) {
   return useQuery(invitationPreviewQuery(token));
+}
+
+/**
+ * Emails the invited address a one-time sign-in link that brings them back to the invitation, so a
+ * client can accept without ever choosing a password. Creates the account on first use.
+ */
+export function useSendInvitationSignInLink() {
+  return useMutation({
+    mutationFn: async ({ email, token }: { email: string; token: string }) => {
+      const auth = await loadAuth();
+      const next = `/invite/${token}`;
+      const { error } = await auth.signInWithOtp({
+        email,
+        options: { shouldCreateUser: true, emailRedirectTo: `${window.location.origin}/auth/callback?next=${encodeURIComponent(next)}` },
+      });
+      if (error) throw error;
+    },
+  });
 }
 
 export function useAcceptInvitation() {

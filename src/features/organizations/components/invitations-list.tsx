@@ -24,7 +24,7 @@ export function InvitationsList({ organizationId }: { organizationId: string }) 
           return (
             <li key={inv.id} className="flex flex-wrap items-center gap-3 py-3 text-sm">
               <span className="min-w-0 flex-1 truncate">{inv.email}</span>
-              <Badge>{inv.role}</Badge>
+              <Badge>{inv.client ? `client · ${inv.client.name}` : inv.role}</Badge>
               <span className={`text-xs ${expired ? 'text-red-600' : 'text-slate-500 dark:text-slate-400'}`}>
                 {expired ? 'expired' : `expires ${formatDistanceToNow(new Date(inv.expires_at), { addSuffix: true })}`}
               </span>

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { MailOpen } from 'lucide-react';
+import { Mail, MailOpen } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -8,7 +8,7 @@ import { useSession } from '@/lib/auth';
 import { auth } from '@/lib/auth-client';
 import { rememberOrganization } from '@/lib/membership';
 import { toast } from '@/lib/toast';
-import { useAcceptInvitation, useInvitationPreview } from '../api/invitations';
+import { useAcceptInvitation, useInvitationPreview, useSendInvitationSignInLink } from '../api/invitations';
 
 const ROLE_TEXT = { admin: 'an admin', manager: 'a manager', member: 'a member', client: 'a client', owner: 'an owner' } as const;
 
@@ -18,6 +18,7 @@ export default function AcceptInvitationRoute() {
   const { session, ready } = useSession();
   const preview = useInvitationPreview(token);
   const accept = useAcceptInvitation();
+  const sendLink = useSendInvitationSignInLink();
   const navigate = useNavigate();
   const here = `/invite/${token}`;
 
@@ -36,11 +37,29 @@ export default function AcceptInvitationRoute() {
       </p>
     );
     if (!session) {
+      if (sendLink.isSuccess) {
+        return (
+          <div className="space-y-4">
+            {intro}
+            <Alert tone="success">
+              Check your inbox: we sent a sign-in link to {inv.email}. It brings you back here to accept, and works once, for an hour.
+            </Alert>
+          </div>
+        );
+      }
       return (
         <div className="space-y-4">
           {intro}
+          {sendLink.error && <Alert>{errorMessage(sendLink.error)}</Alert>}
           <div className="flex flex-col gap-2">
-            <Link to={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(inv.email)}`} className="rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-700">
+            <Button loading={sendLink.isPending} onClick={() => sendLink.mutate({ email: inv.email, token })}>
+              <Mail className="size-4" aria-hidden /> Email me a sign-in link
+            </Button>
+            <p className="text-center text-xs text-slate-500 dark:text-slate-400">No password needed: we send a one-time link to {inv.email}.</p>
+            <div className="my-1 flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400" aria-hidden>
+              <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" /> or <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
+            </div>
+            <Link to={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(inv.email)}`} className="rounded-md border border-slate-300 px-4 py-2 text-center text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
               Create an account to accept
             </Link>
             <Link to={`/sign-in?next=${encodeURIComponent(here)}`} className="rounded-md border border-slate-300 px-4 py-2 text-center text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
