@@ -12,6 +12,7 @@ const run = Math.random().toString(36).slice(2, 8);
 const owner = { name: 'Olga Owner', email: `owner-${run}@e2e.test` };
 const member = { name: 'Mats Member', email: `member-${run}@e2e.test` };
 const client = { name: 'Cleo Client', email: `client-${run}@e2e.test` };
+const clientCompany = `Cleo Outfitters ${run}`;
 const links: Record<string, string> = {};
 
 let browser: Browser;
@@ -44,11 +45,20 @@ describe('a studio gets started', () => {
     await capture(ownerPage, '04-dashboard-owner');
   });
 
-  it('the owner invites a member and a client', async () => {
+  it('the owner adds a client, then invites a member and someone for the client', async () => {
+    // A client member stands for one client, so the studio's first client comes first.
+    await ownerPage.getByRole('link', { name: 'Clients' }).click();
+    await ownerPage.getByRole('heading', { name: 'No clients yet' }).waitFor();
+    await ownerPage.getByRole('button', { name: 'New client' }).first().click();
+    const newClient = ownerPage.getByRole('dialog', { name: 'New client' });
+    await newClient.getByLabel('Name', { exact: true }).fill(clientCompany);
+    await newClient.getByRole('button', { name: 'Create client' }).click();
+    await ownerPage.getByRole('heading', { name: clientCompany, level: 1 }).waitFor();
+
     await ownerPage.getByRole('link', { name: 'Members' }).click();
     await ownerPage.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
     links.member = await invite(ownerPage, member.email, 'member');
-    links.client = await invite(ownerPage, client.email, 'client');
+    links.client = await invite(ownerPage, client.email, 'client', clientCompany);
     await ownerPage.getByText(client.email, { exact: true }).waitFor();
     await capture(ownerPage, '05-members-owner');
   });

@@ -33,10 +33,13 @@ export async function signUpAndConfirm(page: Page, person: { name: string; email
   await page.goto(firstLink(mail));
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
+/** The password of every demo account (supabase/seed.sql). */
+export const DEMO_PASSWORD = 'atrium-demo';
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto(appUrl('/sign-in'));
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -46,10 +49,14 @@ export async function navItems(page: Page): Promise<string[]> {
   return (await nav.getByRole('link').allInnerTexts()).map((t) => t.trim());
 }
 
-/** Invites someone from Settings → Members and returns the invitation link the page offers to copy. */
-export async function invite(page: Page, email: string, role: string): Promise<string> {
+/**
+ * Invites someone from Settings → Members and returns the invitation link the page offers to copy.
+ * A client invitation names the client (by its name) the person will stand for.
+ */
+export async function invite(page: Page, email: string, role: string, client?: string): Promise<string> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Role').selectOption(role);
+  if (client) await page.getByLabel('Client', { exact: true }).selectOption({ label: client });
   await page.getByRole('button', { name: 'Invite' }).click();
   await page.getByText(`Invitation sent to ${email}.`).last().waitFor();
   await page.getByRole('button', { name: 'Copy invitation link' }).click();

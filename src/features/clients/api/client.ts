@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { TablesUpdate } from '@/lib/database.types';
 import { clientKeys, useClientMutation } from './keys';
@@ -46,6 +46,14 @@ export async function deleteClient(clientId: string) {
   if (!data?.length) throw new Error('Only managers, admins and owners can delete clients.');
 }
 
+/**
+ * Deleting a client: cached client data is only marked stale, not refetched and awaited, so the
+ * page that asked can move away before its own client query comes back empty.
+ */
 export function useDeleteClient(organizationId: string) {
-  return useClientMutation(organizationId, deleteClient);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteClient,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientKeys.all(organizationId), refetchType: 'none' }),
+  });
 }

@@ -73,7 +73,7 @@ export function ClientHeader({ organizationId, client, canDelete, projectCount, 
       </div>
       <dl className="mt-4 grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
         <div>
-          <dt>
+          <dt className="leading-4">
             <label htmlFor={statusId} className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
               Status
             </label>
@@ -98,7 +98,7 @@ export function ClientHeader({ organizationId, client, canDelete, projectCount, 
           </dd>
         </div>
         <div>
-          <dt>
+          <dt className="leading-4">
             <label htmlFor={ownerId} className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
               Owner
             </label>
@@ -126,8 +126,8 @@ export function ClientHeader({ organizationId, client, canDelete, projectCount, 
           </dd>
         </div>
         <div>
-          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Last activity</dt>
-          <dd className="mt-2 text-sm">
+          <dt className="text-xs leading-4 font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Last activity</dt>
+          <dd className="mt-1 py-1.5 text-sm">
             <time dateTime={client.last_activity_at} title={new Date(client.last_activity_at).toLocaleString()}>
               {formatDistanceToNow(new Date(client.last_activity_at), { addSuffix: true })}
             </time>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDistanceToNow } from 'date-fns';
+import { formatDistanceToNowStrict } from 'date-fns';
 import { Avatar } from '@/components/ui/avatar';
 import type { ClientListRow } from '../api/list-clients';
 import { parseContacts } from '../api/schemas';
@@ -32,7 +32,7 @@ export function ClientsTable({ clients }: { clients: ClientListRow[] }) {
                   <Link to={`/clients/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
                     {c.name}
                   </Link>
-                  {c.email && <p className="truncate text-xs text-slate-500 dark:text-slate-400">{c.email}</p>}
+                  {c.email && <p className="max-w-64 truncate text-xs text-slate-500 dark:text-slate-400">{c.email}</p>}
                 </td>
                 <td className={td}>
                   <div className="flex flex-wrap items-center gap-1.5">
@@ -44,7 +44,7 @@ export function ClientsTable({ clients }: { clients: ClientListRow[] }) {
                   {c.owner ? (
                     <span className="flex items-center gap-2">
                       <Avatar name={personName(c.owner)} url={c.owner.avatar_url} size="sm" />
-                      <span className="truncate">{personName(c.owner)}</span>
+                      <span className="max-w-40 truncate">{personName(c.owner)}</span>
                     </span>
                   ) : (
                     <span className="text-slate-500 dark:text-slate-400">Nobody</span>
@@ -53,8 +53,8 @@ export function ClientsTable({ clients }: { clients: ClientListRow[] }) {
                 <td className={td}>
                   {contact ? (
                     <>
-                      <p className="truncate">{contact.name}</p>
-                      {(contact.email || contact.role) && <p className="truncate text-xs text-slate-500 dark:text-slate-400">{contact.email || contact.role}</p>}
+                      <p className="max-w-56 truncate">{contact.name}</p>
+                      {(contact.email || contact.role) && <p className="max-w-56 truncate text-xs text-slate-500 dark:text-slate-400">{contact.email || contact.role}</p>}
                     </>
                   ) : (
                     <span className="text-slate-500 dark:text-slate-400">None yet</span>
@@ -62,7 +62,7 @@ export function ClientsTable({ clients }: { clients: ClientListRow[] }) {
                 </td>
                 <td className={`${td} whitespace-nowrap`}>
                   <time dateTime={c.last_activity_at} title={new Date(c.last_activity_at).toLocaleString()}>
-                    {formatDistanceToNow(new Date(c.last_activity_at), { addSuffix: true })}
+                    {formatDistanceToNowStrict(new Date(c.last_activity_at), { addSuffix: true })}
                   </time>
                 </td>
               </tr>
