@@ -95,7 +95,7 @@ describe('staff look after a client', () => {
     // The checkbox follows the URL, so it shows as checked once the navigation has happened.
     await page.getByLabel('Stale leads only').click();
     await page.waitForURL(/stale=1/);
-    expect(await page.getByLabel('Stale leads only').isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Stale leads only', checked: true }).waitFor();
     await capture(page, 'clients-05-filters');
     await page.goto(appUrl(`/clients?q=${encodeURIComponent(clientName)}`));
     await page.getByRole('link', { name: clientName }).click();
