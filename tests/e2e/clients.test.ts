@@ -172,11 +172,12 @@ describe('staff look after a client', () => {
   it('renders the list and the client page in dark mode', async () => {
     const dark = await newPerson(browser, 'dark');
     await signInAsDemo(dark.page, 'member');
-    await dark.page.getByRole('link', { name: 'Clients' }).click();
-    await dark.page.getByRole('link', { name: 'Acme Outdoor' }).waitFor();
+    await dark.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+    await dark.page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+    await dark.page.getByRole('link', { name: 'Acme Outdoor', exact: true }).waitFor();
     expect(await dark.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
     await capture(dark.page, 'clients-08-list-dark');
-    await dark.page.getByRole('link', { name: 'Acme Outdoor' }).click();
+    await dark.page.getByRole('link', { name: 'Acme Outdoor', exact: true }).click();
     await dark.page.getByRole('heading', { name: 'Acme Outdoor', level: 1 }).waitFor();
     await dark.page.getByRole('link', { name: 'Website redesign' }).waitFor();
     // A member sees portal access but cannot invite or delete.
@@ -210,7 +211,7 @@ describe('the invited person accepts with emailed links only', () => {
     await accept.waitFor();
     await accept.click();
     await page.getByText('Welcome to the Northwind Studio client portal.').waitFor();
-    expect(await navItems(page)).toEqual(['Dashboard', 'Notifications', 'Profile', 'Security']);
+    expect(await navItems(page)).toEqual(['Dashboard', 'Notifications', 'Projects', 'Reports', 'Profile', 'Security']);
     await capture(page, 'clients-12-portal-dashboard');
 
     const [member] = await withDb(async (db) =>
