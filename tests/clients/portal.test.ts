@@ -22,6 +22,11 @@ describe('portal invitations', () => {
 
     const refused = await matrix.clients.member.rpc('invite_member', { organization_id: org, email, role: 'client', client_id: clientId });
     expect(refused.error?.code).toBe('42501');
+    const withoutClient = await matrix.clients.manager.rpc('invite_member', { organization_id: org, email, role: 'client' });
+    expect(withoutClient.error?.message).toBe('A client invitation names the client the person stands for');
+    const otherOrg = await matrix.ctx.newOrg();
+    const elsewhere = await matrix.clients.manager.rpc('invite_member', { organization_id: otherOrg, email, role: 'client', client_id: clientId });
+    expect(elsewhere.error?.code).toBe('23503'); // a client of another organization
     const invited = await matrix.clients.manager.rpc('invite_member', { organization_id: org, email, role: 'client', client_id: clientId });
     expect(invited.error).toBeNull();
     const token = (invited.data as Array<{ token: string }>)[0]!.token;
