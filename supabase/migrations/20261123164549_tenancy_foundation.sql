@@ -187,56 +187,42 @@ create trigger profiles_touch before update on public.profiles for each row exec
 create trigger feature_flags_touch before update on public.feature_flags for each row execute function private.touch_updated_at();
 
 -- ---------------------------------------------------------------------------------------------------
--- Policy helpers: set-returning, security definer, PL/pgSQL so their plans are cached per session
--- (a security-definer SQL function is never inlined and is re-planned on every call). Policies call them as
--- `organization_id = any (array(select private.x()))`: the helper runs once per statement (an InitPlan)
--- and, unlike `in (select ...)` (which stays a per-row filter inside an RLS qual), its result can drive
--- an index scan, so a member's unfiltered list does not read the whole table (bench/scenarios/rls.ts).
+-- Policy helpers: set-returning, so `organization_id in (select private.x())` runs once per statement.
 -- ---------------------------------------------------------------------------------------------------
 create function private.org_ids_with_role(min_role public.org_role) returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 10 as $$
-begin
-  return query
+language sql stable security definer set search_path = '' as $$
   select m.organization_id from public.organization_members m
-    where m.user_id = (select auth.uid()) and m.role >= min_role;
-end $$;
+  where m.user_id = (select auth.uid()) and m.role >= min_role
+$$;
 comment on function private.org_ids_with_role is 'Organizations where the current user holds at least min_role.';
 
 create function private.member_org_ids() returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 10 as $$
-begin
-  return query
-  select m.organization_id from public.organization_members m where m.user_id = (select auth.uid());
-end $$;
+language sql stable security definer set search_path = '' as $$
+  select m.organization_id from public.organization_members m where m.user_id = (select auth.uid())
+$$;
 comment on function private.member_org_ids is 'Organizations the current user belongs to, in any role (clients included).';
 
 create function private.staff_org_ids() returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 10 as $$
-begin
-  return query
+language sql stable security definer set search_path = '' as $$
   select m.organization_id from public.organization_members m
-    where m.user_id = (select auth.uid()) and m.role >= 'member';
-end $$;
+  where m.user_id = (select auth.uid()) and m.role >= 'member'
+$$;
 comment on function private.staff_org_ids is 'Organizations where the current user is staff (member or above, not a client).';
 
 create function private.client_ids() returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 10 as $$
-begin
-  return query
+language sql stable security definer set search_path = '' as $$
   select m.client_id from public.organization_members m
-    where m.user_id = (select auth.uid()) and m.role = 'client' and m.client_id is not null;
-end $$;
+  where m.user_id = (select auth.uid()) and m.role = 'client' and m.client_id is not null
+$$;
 comment on function private.client_ids is 'The clients rows the current user stands for as a client member.';
 
 create function private.co_member_user_ids() returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 10 as $$
-begin
-  return query
+language sql stable security definer set search_path = '' as $$
   select distinct other.user_id
-    from public.organization_members mine
-    join public.organization_members other on other.organization_id = mine.organization_id
-    where mine.user_id = (select auth.uid());
-end $$;
+  from public.organization_members mine
+  join public.organization_members other on other.organization_id = mine.organization_id
+  where mine.user_id = (select auth.uid())
+$$;
 comment on function private.co_member_user_ids is 'Users who share at least one organization with the current user.';
 
 create function private.role_in(org uuid) returns public.org_role
@@ -328,30 +314,30 @@ alter table public.email_outbox enable row level security;
 alter table public.audit_logs enable row level security;
 
 create policy "Members can read their organizations" on public.organizations
-  for select to authenticated using (id = any (array(select private.member_org_ids())));
+  for select to authenticated using (id in (select private.member_org_ids()));
 create policy "Admins can update their organization" on public.organizations
   for update to authenticated
-  using (id = any (array(select private.org_ids_with_role('admin'))))
-  with check (id = any (array(select private.org_ids_with_role('admin'))));
+  using (id in (select private.org_ids_with_role('admin')))
+  with check (id in (select private.org_ids_with_role('admin')));
 create policy "Owners can delete their organization" on public.organizations
-  for delete to authenticated using (id = any (array(select private.org_ids_with_role('owner'))));
+  for delete to authenticated using (id in (select private.org_ids_with_role('owner')));
 
 create policy "Staff can read their organization's members" on public.organization_members
-  for select to authenticated using (organization_id = any (array(select private.staff_org_ids())));
+  for select to authenticated using (organization_id in (select private.staff_org_ids()));
 create policy "Clients can read their own membership and the staff" on public.organization_members
   for select to authenticated using (
-    organization_id = any (array(select private.member_org_ids()))
+    organization_id in (select private.member_org_ids())
     and (user_id = (select auth.uid()) or role >= 'member')
   );
 
 create policy "Managers can read their organization's invitations" on public.invitations
-  for select to authenticated using (organization_id = any (array(select private.org_ids_with_role('manager'))));
+  for select to authenticated using (organization_id in (select private.org_ids_with_role('manager')));
 
 create policy "Anyone can read public profiles" on public.profiles
   for select to anon using (is_public);
 create policy "Users can read their own, co-members' and public profiles" on public.profiles
   for select to authenticated using (
-    is_public or id = (select auth.uid()) or id = any (array(select private.co_member_user_ids()))
+    is_public or id = (select auth.uid()) or id in (select private.co_member_user_ids())
   );
 create policy "Users can update their own profile" on public.profiles
   for update to authenticated using (id = (select auth.uid())) with check (id = (select auth.uid()));
@@ -364,10 +350,10 @@ create policy "Users can delete their notifications" on public.notifications
   for delete to authenticated using (user_id = (select auth.uid()));
 
 create policy "Members can read platform and organization flags" on public.feature_flags
-  for select to authenticated using (organization_id is null or organization_id = any (array(select private.member_org_ids())));
+  for select to authenticated using (organization_id is null or organization_id in (select private.member_org_ids()));
 
 create policy "Admins can read their organization's audit trail" on public.audit_logs
-  for select to authenticated using (organization_id = any (array(select private.org_ids_with_role('admin'))));
+  for select to authenticated using (organization_id in (select private.org_ids_with_role('admin')));
 
 -- email_outbox has no policies: only the service role (edge functions) reads or writes it.
 
@@ -384,7 +370,6 @@ grant all on public.organizations, public.organization_members, public.invitatio
   public.notifications, public.feature_flags, public.email_outbox to service_role;
 -- The audit trail is append-only for everyone who reaches it through the API (cascades from a deleted
 -- organization run as the table owner and still clear it).
-revoke all on public.audit_logs from service_role;
 grant select, insert on public.audit_logs to service_role;
 grant usage on type public.org_role to anon, authenticated;
 
