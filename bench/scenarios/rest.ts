@@ -48,7 +48,6 @@ interface Probe {
 interface Member {
   token: string;
   claims: string;
-  organizationId: string;
 }
 
 async function signInMember(env: BenchEnv): Promise<Member> {
@@ -60,7 +59,7 @@ async function signInMember(env: BenchEnv): Promise<Member> {
   const body = (await res.json()) as { access_token?: string; msg?: string };
   if (!body.access_token) throw new Error(`rest bench: the generated member could not sign in: ${JSON.stringify(body)}`);
   const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-  return { token: body.access_token, claims: JSON.stringify(claims), organizationId: '' };
+  return { token: body.access_token, claims: JSON.stringify(claims) };
 }
 
 function httpGetter(env: BenchEnv, member: Member) {
@@ -138,10 +137,14 @@ async function measure(env: BenchEnv, member: Member, probes: Probe[]): Promise<
   await direct.connect();
   await asMember(direct);
   const pool = new pg.Pool({ connectionString: env.dbUrl, max: CONCURRENCY });
-  pool.on('connect', (c) => void asMember(c));
+  const prepared = new WeakSet<pg.PoolClient>();
   const pooled = async (probe: Probe) => {
     const c = await pool.connect();
     try {
+      if (!prepared.has(c)) {
+        await asMember(c);
+        prepared.add(c);
+      }
       return await directOnce(c, probe);
     } finally {
       c.release();
@@ -202,7 +205,6 @@ const scenario: Scenario = {
       const clients = Number((await admin.query('select count(*) from public.clients where organization_id = $1', [organizationId])).rows[0].count);
       env.log(`member of an organization with ${clients} clients`);
       const member = await signInMember(env);
-      member.organizationId = organizationId;
       return await measure(env, member, [
         {
           name: 'list50',

@@ -110,6 +110,8 @@ describe('staff run a project', () => {
       await add.getByLabel('Due date').fill(due);
       await add.getByRole('button', { name: 'Add' }).click();
       await staff.getByRole('list', { name: 'Milestones by due date' }).getByText(title, { exact: true }).waitFor();
+      // Shown at once (optimistic); wait until it is saved before the next change.
+      await staff.getByText(`${title} was added.`).waitFor();
     }
     await staff.getByRole('checkbox', { name: 'Shot list approved is done' }).check();
     await staff.getByText('Shot list approved is done.').waitFor();

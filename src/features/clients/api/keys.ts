@@ -9,7 +9,6 @@ export const clientKeys = {
   projects: (orgId: string, clientId: string) => ['clients', orgId, 'detail', clientId, 'projects'] as const,
   submissions: (orgId: string, clientId: string) => ['clients', orgId, 'detail', clientId, 'submissions'] as const,
   portal: (orgId: string, clientId: string) => ['clients', orgId, 'detail', clientId, 'portal'] as const,
-  staff: (orgId: string) => ['clients', orgId, 'staff'] as const,
   intakeSettings: (orgId: string) => ['clients', orgId, 'intake-settings'] as const,
 };
 

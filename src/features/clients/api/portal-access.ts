@@ -3,7 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import { clientKeys, useClientMutation } from './keys';
-import { personName } from './staff';
+import { personName } from './people';
 
 export const portalAccessQuery = (organizationId: string, clientId: string, canSeeInvitations: boolean) =>
   queryOptions({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Search } from 'lucide-react';
 import { CLIENT_STATUSES, STATUS_LABEL } from '../api/schemas';
 import type { ClientListParams, ClientSort, StatusFilter } from '../api/list-params';
-import type { StaffMember } from '../api/staff';
+import type { StaffMember } from '@/lib/staff';
 import { useDebouncedCallback } from '../hooks/use-debounced-callback';
 
 interface Props {

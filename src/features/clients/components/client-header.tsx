@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/errors';
 import { toast } from '@/lib/toast';
 import { useDeleteClient, useUpdateClient, type ClientPatch, type ClientRecord } from '../api/client';
 import { CLIENT_STATUSES, STATUS_LABEL, type ClientStatus } from '../api/schemas';
-import { useStaff } from '../api/staff';
+import { useStaff } from '@/lib/staff';
 import { ClientStatusBadge, StaleBadge } from './client-status-badge';
 import { EditDetailsDialog } from './edit-details-dialog';
 

@@ -3,7 +3,7 @@ import { formatDistanceToNowStrict } from 'date-fns';
 import { Avatar } from '@/components/ui/avatar';
 import type { ClientListRow } from '../api/list-clients';
 import { parseContacts } from '../api/schemas';
-import { personName } from '../api/staff';
+import { personName } from '../api/people';
 import { ClientStatusBadge, StaleBadge } from './client-status-badge';
 
 const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';

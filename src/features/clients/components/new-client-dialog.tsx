@@ -11,7 +11,7 @@ import { errorMessage } from '@/lib/errors';
 import { toast } from '@/lib/toast';
 import { useCreateClient } from '../api/create-client';
 import { CLIENT_STATUSES, STATUS_LABEL, clientSchema, type ClientInput } from '../api/schemas';
-import { useStaff } from '../api/staff';
+import { useStaff } from '@/lib/staff';
 
 interface Props {
   organizationId: string;

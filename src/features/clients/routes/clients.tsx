@@ -13,7 +13,7 @@ import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
 import { useClientList } from '../api/list-clients';
 import { CLIENTS_PAGE_SIZE, DEFAULT_LIST_PARAMS, hasFilters, readListParams, withListChange, writeListParams, type ClientListParams } from '../api/list-params';
-import { useStaff } from '../api/staff';
+import { useStaff } from '@/lib/staff';
 import { ClientFilters } from '../components/client-filters';
 import { ClientsTable } from '../components/clients-table';
 import { NewClientDialog } from '../components/new-client-dialog';

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { loadAuth } from '@/lib/load-auth';
 import { supabase } from '@/lib/supabase';
+import { useClientOptions } from '@/lib/client-options';
 import { hasRole, type OrgRole } from '@/lib/membership';
 import { orgKeys, useOrganizationMutation } from './keys';
 
@@ -18,24 +19,8 @@ export const inviteSchema = z
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 /** The clients a client member can be invited for (archived ones left out), by name. */
-export const clientOptionsQuery = (organizationId: string) =>
-  queryOptions({
-    queryKey: orgKeys.clientOptions(organizationId),
-    queryFn: async () => {
-      const { data } = await supabase
-        .from('clients')
-        .select('id, name')
-        .eq('organization_id', organizationId)
-        .neq('status', 'archived')
-        .order('name')
-        .limit(1000)
-        .throwOnError();
-      return data;
-    },
-  });
-
-export function useClientOptions(organizationId: string, enabled: boolean) {
-  return useQuery({ ...clientOptionsQuery(organizationId), enabled });
+export function useInvitableClients(organizationId: string) {
+  return useClientOptions(organizationId, true, (clients) => clients.filter((c) => c.status !== 'archived'));
 }
 
 export const invitationsQuery = (organizationId: string) =>

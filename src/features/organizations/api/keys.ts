@@ -6,7 +6,6 @@ export const orgKeys = {
   organization: (id: string) => ['organizations', id] as const,
   members: (id: string, page: number) => ['organizations', id, 'members', page] as const,
   invitations: (id: string) => ['organizations', id, 'invitations'] as const,
-  clientOptions: (id: string) => ['organizations', id, 'client-options'] as const,
   invitationPreview: (token: string) => ['invitations', 'preview', token] as const,
 };
 

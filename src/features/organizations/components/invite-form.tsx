@@ -11,7 +11,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/errors';
 import type { OrgRole } from '@/lib/membership';
 import { toast } from '@/lib/toast';
-import { inviteSchema, invitableRoles, useClientOptions, useInvite, type InviteInput } from '../api/invitations';
+import { inviteSchema, invitableRoles, useInvitableClients, useInvite, type InviteInput } from '../api/invitations';
 
 export function InviteForm({ organizationId, myRole }: { organizationId: string; myRole: OrgRole }) {
   const invite = useInvite();
@@ -59,7 +59,7 @@ export function InviteForm({ organizationId, myRole }: { organizationId: string;
 
 /** A client member stands for one client: which one is required. */
 function ClientSelect({ organizationId, form }: { organizationId: string; form: ReturnType<typeof useForm<InviteInput>> }) {
-  const clients = useClientOptions(organizationId, true);
+  const clients = useInvitableClients(organizationId);
   const error = form.formState.errors.client_id?.message;
   if (clients.isPending) return <Skeleton className="h-16 w-full sm:w-[calc(100%-16rem-6rem)]" />;
   if (clients.error) return <Alert>The clients could not be loaded: {errorMessage(clients.error)}</Alert>;

@@ -12,7 +12,6 @@ export const projectKeys = {
   all: ['projects'] as const,
   lists: (orgId: string) => ['projects', 'list', orgId] as const,
   list: (orgId: string, scope: 'staff' | 'client', filters: ProjectListFilters) => ['projects', 'list', orgId, scope, filters] as const,
-  clientOptions: (orgId: string) => ['projects', 'client-options', orgId] as const,
   myClients: (orgId: string) => ['projects', 'my-clients', orgId] as const,
   currency: (orgId: string) => ['projects', 'currency', orgId] as const,
   detail: (projectId: string) => ['projects', 'detail', projectId] as const,

@@ -1,28 +1,10 @@
-// Small lookups the project pages need: the clients staff can pick, the client a client member
+// Small lookups the project pages need: the clients staff can pick (shared, in lib), the client a client member
 // stands for (clients cannot read the clients table), and the organization's currency.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import { projectKeys } from './keys';
 
-export const clientOptionsQuery = (organizationId: string) =>
-  queryOptions({
-    queryKey: projectKeys.clientOptions(organizationId),
-    queryFn: async () => {
-      const { data } = await supabase
-        .from('clients')
-        .select('id, name, status')
-        .eq('organization_id', organizationId)
-        .order('name')
-        .limit(1000)
-        .throwOnError();
-      return data;
-    },
-  });
-
-/** Staff only: every client of the organization (archived ones too, for filtering), by name. */
-export function useClientOptions(organizationId: string, enabled = true) {
-  return useQuery({ ...clientOptionsQuery(organizationId), enabled });
-}
+export { useClientOptions } from '@/lib/client-options';
 
 export const myClientAccountsQuery = (organizationId: string) =>
   queryOptions({

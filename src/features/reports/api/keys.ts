@@ -13,5 +13,4 @@ export const reportKeys = {
   lists: (organizationId: string) => ['reports', organizationId, 'list'] as const,
   list: (organizationId: string, audience: 'staff' | 'client', filters: ReportFilters) => ['reports', organizationId, 'list', audience, filters] as const,
   detail: (reportId: string, audience: 'staff' | 'client') => ['reports', 'detail', reportId, audience] as const,
-  clients: (organizationId: string) => ['reports', organizationId, 'clients'] as const,
 };

@@ -55,22 +55,4 @@ export function useClientReports(organizationId: string, page: number) {
 }
 
 /** The organization's clients, for the filter and the new-report form (staff only). */
-export const reportClientsQuery = (organizationId: string) =>
-  queryOptions({
-    queryKey: reportKeys.clients(organizationId),
-    queryFn: async () => {
-      const { data } = await supabase
-        .from('clients')
-        .select('id, name, status')
-        .eq('organization_id', organizationId)
-        .order('name')
-        .limit(1000)
-        .throwOnError();
-      return data;
-    },
-    staleTime: 5 * 60_000,
-  });
-
-export function useReportClients(organizationId: string, enabled = true) {
-  return useQuery({ ...reportClientsQuery(organizationId), enabled });
-}
+export { useClientOptions as useReportClients } from '@/lib/client-options';

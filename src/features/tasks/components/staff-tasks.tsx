@@ -11,6 +11,7 @@ import { TaskBoard } from './task-board';
 import { TaskDialog } from './task-dialog';
 import { TaskList } from './task-list';
 import { RequestsPanel } from './requests-panel';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 
 export interface StaffTasksProps {
   project: ProjectInfo;
@@ -42,26 +43,15 @@ export function StaffTasks({ project, userId, isManager, openTaskId, onOpen, onC
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="group" aria-label="View" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 dark:border-slate-700 dark:bg-slate-900">
-          {(
-            [
-              { value: 'board', label: 'Board', icon: Columns3 },
-              { value: 'list', label: 'List', icon: List },
-            ] as const
-          ).map((v) => (
-            <button
-              key={v.value}
-              type="button"
-              aria-pressed={view === v.value}
-              onClick={() => setView(v.value)}
-              className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ${
-                view === v.value ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
-              }`}
-            >
-              <v.icon className="size-4" aria-hidden /> {v.label}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          label="View"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'board', label: 'Board', icon: Columns3 },
+            { value: 'list', label: 'List', icon: List },
+          ]}
+        />
         <Button onClick={() => onOpen('new')}>
           <Plus className="size-4" aria-hidden /> New task
         </Button>

@@ -21,6 +21,7 @@ import { BudgetBurn } from '../components/budget-burn';
 import { CapacityChart, ChartLegend } from '../components/capacity-chart';
 import { CapacityTable } from '../components/capacity-table';
 import { PlanGrid } from '../components/plan-grid';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 
 const SPANS = [4, 6, 8] as const;
 
@@ -82,26 +83,15 @@ export default function CapacityRoute() {
           </nav>
           <div className="flex items-end gap-3">
             <SelectField label="Weeks" value={String(span)} onChange={(e) => set({ weeks: e.target.value === '6' ? null : e.target.value })} options={SPANS.map((n) => ({ value: String(n), label: `${n} weeks` }))} />
-            <div role="group" aria-label="Show as" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 dark:border-slate-700 dark:bg-slate-900">
-              {(
-                [
-                  { value: 'chart', label: 'Charts', icon: BarChart3 },
-                  { value: 'table', label: 'Table', icon: Table2 },
-                ] as const
-              ).map((v) => (
-                <button
-                  key={v.value}
-                  type="button"
-                  aria-pressed={view === v.value}
-                  onClick={() => set({ view: v.value === 'chart' ? null : v.value })}
-                  className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ${
-                    view === v.value ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
-                  }`}
-                >
-                  <v.icon className="size-4" aria-hidden /> {v.label}
-                </button>
-              ))}
-            </div>
+            <ToggleGroup
+              label="Show as"
+              value={view}
+              onChange={(next) => set({ view: next === 'chart' ? null : next })}
+              options={[
+                { value: 'chart', label: 'Charts', icon: BarChart3 },
+                { value: 'table', label: 'Table', icon: Table2 },
+              ]}
+            />
           </div>
         </div>
 
