@@ -293,6 +293,173 @@ export type Database = {
           },
         ];
       };
+      crowd_participants: {
+        Row: {
+          agreed_to_charge: boolean;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string;
+          id: string;
+          invoice_id: string | null;
+          joined_at: string;
+          left_at: string | null;
+          organization_id: string;
+          pledge_amount: number | null;
+          share_amount: number | null;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_payment_method_id: string | null;
+          stripe_setup_intent_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          agreed_to_charge?: boolean;
+          client_id?: string | null;
+          created_at?: string;
+          crowd_project_id: string;
+          id?: string;
+          invoice_id?: string | null;
+          joined_at?: string;
+          left_at?: string | null;
+          organization_id: string;
+          pledge_amount?: number | null;
+          share_amount?: number | null;
+          status?: string;
+          stripe_customer_id?: string | null;
+          stripe_payment_method_id?: string | null;
+          stripe_setup_intent_id?: string | null;
+          updated_at?: string;
+          user_id: string;
+        };
+        Update: {
+          agreed_to_charge?: boolean;
+          client_id?: string | null;
+          created_at?: string;
+          crowd_project_id?: string;
+          id?: string;
+          invoice_id?: string | null;
+          joined_at?: string;
+          left_at?: string | null;
+          organization_id?: string;
+          pledge_amount?: number | null;
+          share_amount?: number | null;
+          status?: string;
+          stripe_customer_id?: string | null;
+          stripe_payment_method_id?: string | null;
+          stripe_setup_intent_id?: string | null;
+          updated_at?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'crowd_participants_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'crowd_participants_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'crowd_participants_invoice_id_organization_id_fkey';
+            columns: ['invoice_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'crowd_participants_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'crowd_participants_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      crowd_projects: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          currency: string;
+          deadline: string;
+          description: string | null;
+          estimate_id: string | null;
+          id: string;
+          organization_id: string;
+          quorum: number;
+          quorum_reached_at: string | null;
+          split: Database['public']['Enums']['crowd_split'];
+          status: Database['public']['Enums']['crowd_status'];
+          target_budget: number;
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          currency: string;
+          deadline: string;
+          description?: string | null;
+          estimate_id?: string | null;
+          id?: string;
+          organization_id: string;
+          quorum: number;
+          quorum_reached_at?: string | null;
+          split?: Database['public']['Enums']['crowd_split'];
+          status?: Database['public']['Enums']['crowd_status'];
+          target_budget: number;
+          title: string;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          currency?: string;
+          deadline?: string;
+          description?: string | null;
+          estimate_id?: string | null;
+          id?: string;
+          organization_id?: string;
+          quorum?: number;
+          quorum_reached_at?: string | null;
+          split?: Database['public']['Enums']['crowd_split'];
+          status?: Database['public']['Enums']['crowd_status'];
+          target_budget?: number;
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'crowd_projects_estimate_fkey';
+            columns: ['estimate_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'estimates';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'crowd_projects_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       email_outbox: {
         Row: {
           attempts: number;
@@ -346,6 +513,164 @@ export type Database = {
             columns: ['organization_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      estimates: {
+        Row: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          answered_at?: string | null;
+          answered_by?: string | null;
+          budget_max?: number | null;
+          budget_min?: number | null;
+          client_id?: string | null;
+          created_at?: string;
+          crowd_project_id?: string | null;
+          currency: string;
+          decided_at?: string | null;
+          decided_by?: string | null;
+          decision_comment?: string | null;
+          delivers_on?: string | null;
+          description: string;
+          id?: string;
+          invoice_id?: string | null;
+          line_items?: NonNullable<Json>;
+          organization_id: string;
+          price_amount?: number | null;
+          project_id?: string | null;
+          requested_by?: string | null;
+          scope?: string | null;
+          service_type: string;
+          starts_on?: string | null;
+          status?: Database['public']['Enums']['estimate_status'];
+          timeline?: string | null;
+          updated_at?: string;
+          valid_until?: string | null;
+          wished_deadline?: string | null;
+        };
+        Update: {
+          answered_at?: string | null;
+          answered_by?: string | null;
+          budget_max?: number | null;
+          budget_min?: number | null;
+          client_id?: string | null;
+          created_at?: string;
+          crowd_project_id?: string | null;
+          currency?: string;
+          decided_at?: string | null;
+          decided_by?: string | null;
+          decision_comment?: string | null;
+          delivers_on?: string | null;
+          description?: string;
+          id?: string;
+          invoice_id?: string | null;
+          line_items?: NonNullable<Json>;
+          organization_id?: string;
+          price_amount?: number | null;
+          project_id?: string | null;
+          requested_by?: string | null;
+          scope?: string | null;
+          service_type?: string;
+          starts_on?: string | null;
+          status?: Database['public']['Enums']['estimate_status'];
+          timeline?: string | null;
+          updated_at?: string;
+          valid_until?: string | null;
+          wished_deadline?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'estimates_answered_by_fkey';
+            columns: ['answered_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'estimates_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'estimates_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'estimates_decided_by_fkey';
+            columns: ['decided_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'estimates_invoice_fkey';
+            columns: ['invoice_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'estimates_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'estimates_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'estimates_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'estimates_requested_by_fkey';
+            columns: ['requested_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
         ];
@@ -569,6 +894,248 @@ export type Database = {
           },
         ];
       };
+      invoice_items: {
+        Row: {
+          amount: number;
+          created_at: string;
+          description: string;
+          id: string;
+          invoice_id: string;
+          kind: string;
+          organization_id: string;
+          position: number;
+          quantity: number;
+          tax_rate_bp: number;
+          unit_amount: number;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          amount?: number;
+          created_at?: string;
+          description: string;
+          id?: string;
+          invoice_id: string;
+          kind?: string;
+          organization_id: string;
+          position?: number;
+          quantity?: number;
+          tax_rate_bp?: number;
+          unit_amount: number;
+          updated_at?: string;
+        };
+        Update: {
+          amount?: number;
+          created_at?: string;
+          description?: string;
+          id?: string;
+          invoice_id?: string;
+          kind?: string;
+          organization_id?: string;
+          position?: number;
+          quantity?: number;
+          tax_rate_bp?: number;
+          unit_amount?: number;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'invoice_items_invoice_id_organization_id_fkey';
+            columns: ['invoice_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoice_items_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      invoices: {
+        Row: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          amount_due?: never;
+          amount_paid?: number;
+          bill_to_user_id?: string | null;
+          client_id?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          currency: string;
+          deposit_amount?: number | null;
+          deposit_due_on?: string | null;
+          discount_amount?: number;
+          discount_bp?: number;
+          due_on: string;
+          estimate_id?: string | null;
+          id?: string;
+          issue_on?: string;
+          last_reminder_at?: string | null;
+          notes?: string | null;
+          number: string;
+          organization_id: string;
+          paid_at?: string | null;
+          project_id?: string | null;
+          recurrence?: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on?: string | null;
+          recurrence_next_on?: string | null;
+          recurrence_remaining?: number | null;
+          recurring_source_id?: string | null;
+          reminder_count?: number;
+          sent_at?: string | null;
+          sequence_number: number;
+          status?: Database['public']['Enums']['invoice_status'];
+          subtotal_amount?: number;
+          tax_amount?: number;
+          terms?: string | null;
+          total_amount?: number;
+          updated_at?: string;
+          void_reason?: string | null;
+          voided_at?: string | null;
+        };
+        Update: {
+          amount_due?: never;
+          amount_paid?: number;
+          bill_to_user_id?: string | null;
+          client_id?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          currency?: string;
+          deposit_amount?: number | null;
+          deposit_due_on?: string | null;
+          discount_amount?: number;
+          discount_bp?: number;
+          due_on?: string;
+          estimate_id?: string | null;
+          id?: string;
+          issue_on?: string;
+          last_reminder_at?: string | null;
+          notes?: string | null;
+          number?: string;
+          organization_id?: string;
+          paid_at?: string | null;
+          project_id?: string | null;
+          recurrence?: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on?: string | null;
+          recurrence_next_on?: string | null;
+          recurrence_remaining?: number | null;
+          recurring_source_id?: string | null;
+          reminder_count?: number;
+          sent_at?: string | null;
+          sequence_number?: number;
+          status?: Database['public']['Enums']['invoice_status'];
+          subtotal_amount?: number;
+          tax_amount?: number;
+          terms?: string | null;
+          total_amount?: number;
+          updated_at?: string;
+          void_reason?: string | null;
+          voided_at?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'invoices_bill_to_user_id_fkey';
+            columns: ['bill_to_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'invoices_client_id_organization_id_fkey';
+            columns: ['client_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'clients';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoices_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoices_estimate_id_organization_id_fkey';
+            columns: ['estimate_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'estimates';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoices_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'invoices_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoices_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'invoices_recurring_source_id_fkey';
+            columns: ['recurring_source_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           body: string | null;
@@ -678,11 +1245,23 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           currency: string;
+          default_tax_rate_bp: number;
+          estimate_valid_days: number;
           id: string;
+          invoice_prefix: string;
+          invoice_sequence: number;
+          late_fee_kind: string;
+          late_fee_value: number;
           name: string;
+          payment_terms_days: number;
+          plan: Database['public']['Enums']['org_plan'];
+          reminder_delay_days: number;
+          reminder_interval_days: number;
+          reminder_max: number;
           settings: NonNullable<Json>;
           slug: string;
           stale_lead_days: number;
+          stripe_customer_id: string | null;
           tax_id: string | null;
           timezone: string;
           updated_at: string;
@@ -695,11 +1274,23 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           currency?: string;
+          default_tax_rate_bp?: number;
+          estimate_valid_days?: number;
           id?: string;
+          invoice_prefix?: string;
+          invoice_sequence?: number;
+          late_fee_kind?: string;
+          late_fee_value?: number;
           name: string;
+          payment_terms_days?: number;
+          plan?: Database['public']['Enums']['org_plan'];
+          reminder_delay_days?: number;
+          reminder_interval_days?: number;
+          reminder_max?: number;
           settings?: NonNullable<Json>;
           slug: string;
           stale_lead_days?: number;
+          stripe_customer_id?: string | null;
           tax_id?: string | null;
           timezone?: string;
           updated_at?: string;
@@ -711,16 +1302,117 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           currency?: string;
+          default_tax_rate_bp?: number;
+          estimate_valid_days?: number;
           id?: string;
+          invoice_prefix?: string;
+          invoice_sequence?: number;
+          late_fee_kind?: string;
+          late_fee_value?: number;
           name?: string;
+          payment_terms_days?: number;
+          plan?: Database['public']['Enums']['org_plan'];
+          reminder_delay_days?: number;
+          reminder_interval_days?: number;
+          reminder_max?: number;
           settings?: NonNullable<Json>;
           slug?: string;
           stale_lead_days?: number;
+          stripe_customer_id?: string | null;
           tax_id?: string | null;
           timezone?: string;
           updated_at?: string;
         };
         Relationships: [];
+      };
+      payments: {
+        Row: {
+          amount: number;
+          amount_refunded: number;
+          created_at: string;
+          currency: string;
+          failure_message: string | null;
+          id: string;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note: string | null;
+          organization_id: string;
+          paid_at: string | null;
+          provider: string;
+          recorded_by: string | null;
+          reference: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          stripe_charge_id: string | null;
+          stripe_checkout_session_id: string | null;
+          stripe_payment_intent_id: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          amount: number;
+          amount_refunded?: number;
+          created_at?: string;
+          currency: string;
+          failure_message?: string | null;
+          id?: string;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note?: string | null;
+          organization_id: string;
+          paid_at?: string | null;
+          provider?: string;
+          recorded_by?: string | null;
+          reference?: string | null;
+          status?: Database['public']['Enums']['payment_status'];
+          stripe_charge_id?: string | null;
+          stripe_checkout_session_id?: string | null;
+          stripe_payment_intent_id?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          amount?: number;
+          amount_refunded?: number;
+          created_at?: string;
+          currency?: string;
+          failure_message?: string | null;
+          id?: string;
+          invoice_id?: string;
+          method?: Database['public']['Enums']['payment_method'];
+          note?: string | null;
+          organization_id?: string;
+          paid_at?: string | null;
+          provider?: string;
+          recorded_by?: string | null;
+          reference?: string | null;
+          status?: Database['public']['Enums']['payment_status'];
+          stripe_charge_id?: string | null;
+          stripe_checkout_session_id?: string | null;
+          stripe_payment_intent_id?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'payments_invoice_id_organization_id_fkey';
+            columns: ['invoice_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'payments_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'payments_recorded_by_fkey';
+            columns: ['recorded_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
       };
       profiles: {
         Row: {
@@ -1007,6 +1699,102 @@ export type Database = {
           },
         ];
       };
+      stripe_events: {
+        Row: {
+          error: string | null;
+          id: string;
+          livemode: boolean;
+          organization_id: string | null;
+          payload: NonNullable<Json>;
+          processed_at: string | null;
+          received_at: string;
+          stripe_created_at: string;
+          type: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          error?: string | null;
+          id: string;
+          livemode?: boolean;
+          organization_id?: string | null;
+          payload: NonNullable<Json>;
+          processed_at?: string | null;
+          received_at?: string;
+          stripe_created_at: string;
+          type: string;
+        };
+        Update: {
+          error?: string | null;
+          id?: string;
+          livemode?: boolean;
+          organization_id?: string | null;
+          payload?: NonNullable<Json>;
+          processed_at?: string | null;
+          received_at?: string;
+          stripe_created_at?: string;
+          type?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stripe_events_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      subscriptions: {
+        Row: {
+          cancel_at_period_end: boolean;
+          created_at: string;
+          current_period_end: string | null;
+          id: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          status: string;
+          stripe_customer_id: string;
+          stripe_subscription_id: string;
+          stripe_updated_at: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          cancel_at_period_end?: boolean;
+          created_at?: string;
+          current_period_end?: string | null;
+          id?: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          status: string;
+          stripe_customer_id: string;
+          stripe_subscription_id: string;
+          stripe_updated_at: string;
+          updated_at?: string;
+        };
+        Update: {
+          cancel_at_period_end?: boolean;
+          created_at?: string;
+          current_period_end?: string | null;
+          id?: string;
+          organization_id?: string;
+          plan?: Database['public']['Enums']['org_plan'];
+          status?: string;
+          stripe_customer_id?: string;
+          stripe_subscription_id?: string;
+          stripe_updated_at?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'subscriptions_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: true;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       tasks: {
         Row: {
           assignee_id: string | null;
@@ -1124,6 +1912,7 @@ export type Database = {
           ended_at: string | null;
           hourly_rate: number;
           id: string;
+          invoice_id: string | null;
           minutes: number | null;
           note: string | null;
           organization_id: string;
@@ -1140,6 +1929,7 @@ export type Database = {
           ended_at?: string | null;
           hourly_rate: number;
           id?: string;
+          invoice_id?: string | null;
           minutes?: never;
           note?: string | null;
           organization_id: string;
@@ -1155,6 +1945,7 @@ export type Database = {
           ended_at?: string | null;
           hourly_rate?: number;
           id?: string;
+          invoice_id?: string | null;
           minutes?: never;
           note?: string | null;
           organization_id?: string;
@@ -1165,6 +1956,13 @@ export type Database = {
           user_id?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: 'time_entries_invoice_fkey';
+            columns: ['invoice_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'invoices';
+            referencedColumns: ['id', 'organization_id'];
+          },
           {
             foreignKeyName: 'time_entries_organization_id_fkey';
             columns: ['organization_id'];
@@ -1323,11 +2121,23 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           currency: string;
+          default_tax_rate_bp: number;
+          estimate_valid_days: number;
           id: string;
+          invoice_prefix: string;
+          invoice_sequence: number;
+          late_fee_kind: string;
+          late_fee_value: number;
           name: string;
+          payment_terms_days: number;
+          plan: Database['public']['Enums']['org_plan'];
+          reminder_delay_days: number;
+          reminder_interval_days: number;
+          reminder_max: number;
           settings: NonNullable<Json>;
           slug: string;
           stale_lead_days: number;
+          stripe_customer_id: string | null;
           tax_id: string | null;
           timezone: string;
           updated_at: string;
@@ -1444,6 +2254,7 @@ export type Database = {
           ended_at: string | null;
           hourly_rate: number;
           id: string;
+          invoice_id: string | null;
           minutes: number | null;
           note: string | null;
           organization_id: string;
@@ -1468,6 +2279,7 @@ export type Database = {
           ended_at: string | null;
           hourly_rate: number;
           id: string;
+          invoice_id: string | null;
           minutes: number | null;
           note: string | null;
           organization_id: string;
@@ -1501,8 +2313,16 @@ export type Database = {
     };
     Enums: {
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
+      crowd_split: 'equal' | 'pledge';
+      crowd_status: 'open' | 'quorum_reached' | 'estimated' | 'invoiced' | 'completed' | 'cancelled';
+      estimate_status: 'requested' | 'answered' | 'approved' | 'declined' | 'expired' | 'withdrawn';
+      invoice_status: 'draft' | 'sent' | 'partially_paid' | 'paid' | 'overdue' | 'void';
+      org_plan: 'free' | 'pro' | 'business';
       org_role: 'client' | 'member' | 'manager' | 'admin' | 'owner';
+      payment_method: 'card' | 'bank_transfer' | 'cash' | 'other';
+      payment_status: 'pending' | 'succeeded' | 'failed' | 'refunded';
       project_status: 'planning' | 'active' | 'on_hold' | 'completed' | 'archived';
+      recurrence_interval: 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'yearly';
       report_status: 'draft' | 'published';
       task_request_status: 'pending' | 'accepted' | 'declined';
       task_status: 'todo' | 'in_progress' | 'review' | 'done';
@@ -1615,8 +2435,16 @@ export const Constants = {
   public: {
     Enums: {
       client_status: ['lead', 'active', 'inactive', 'archived'],
+      crowd_split: ['equal', 'pledge'],
+      crowd_status: ['open', 'quorum_reached', 'estimated', 'invoiced', 'completed', 'cancelled'],
+      estimate_status: ['requested', 'answered', 'approved', 'declined', 'expired', 'withdrawn'],
+      invoice_status: ['draft', 'sent', 'partially_paid', 'paid', 'overdue', 'void'],
+      org_plan: ['free', 'pro', 'business'],
       org_role: ['client', 'member', 'manager', 'admin', 'owner'],
+      payment_method: ['card', 'bank_transfer', 'cash', 'other'],
+      payment_status: ['pending', 'succeeded', 'failed', 'refunded'],
       project_status: ['planning', 'active', 'on_hold', 'completed', 'archived'],
+      recurrence_interval: ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'],
       report_status: ['draft', 'published'],
       task_request_status: ['pending', 'accepted', 'declined'],
       task_status: ['todo', 'in_progress', 'review', 'done'],
