@@ -44,3 +44,27 @@ export function rememberOrganization(id: string): void {
 export function lastOrganization(): string | null {
   return localStorage.getItem(LAST_ORG_KEY);
 }
+
+const MEMBERSHIPS_KEY = 'atrium.memberships';
+
+/** Keeps the signed-in user's organization list for the next page load (cleared on sign-out). */
+export function rememberMemberships(userId: string, memberships: Membership[]): void {
+  try {
+    localStorage.setItem(MEMBERSHIPS_KEY, JSON.stringify({ userId, memberships }));
+  } catch {
+    // Storage full or blocked: the shell simply waits for the network next time.
+  }
+}
+
+export function rememberedMemberships(userId: string): Membership[] | undefined {
+  try {
+    const saved = JSON.parse(localStorage.getItem(MEMBERSHIPS_KEY) ?? 'null') as { userId: string; memberships: Membership[] } | null;
+    return saved?.userId === userId && saved.memberships.length > 0 ? saved.memberships : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function forgetMemberships(): void {
+  localStorage.removeItem(MEMBERSHIPS_KEY);
+}

@@ -1,6 +1,7 @@
 import { createClient } from '@supabase/supabase-js';
 import { env } from '@/config/env';
 import { auth } from './auth-client';
+import { forgetMemberships } from './membership';
 import type { Database } from './database.types';
 
 async function accessToken(): Promise<string | null> {
@@ -12,6 +13,7 @@ async function accessToken(): Promise<string | null> {
 export const supabase = createClient<Database>(env.VITE_SUPABASE_URL, env.VITE_SUPABASE_ANON_KEY, { accessToken });
 
 // Realtime keeps its own copy of the token: hand it every new one.
-auth.onAuthStateChange((_event, session) => {
+auth.onAuthStateChange((event, session) => {
   void supabase.realtime.setAuth(session?.access_token ?? null);
+  if (event === 'SIGNED_OUT') forgetMemberships();
 });

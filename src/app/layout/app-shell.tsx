@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useNavigate } from 'react-router';
 import { Dialog, DialogPanel } from '@headlessui/react';
 import { Menu as MenuIcon, PanelRight, X } from 'lucide-react';
@@ -8,13 +8,15 @@ import { useCopilotPanel } from '@/lib/copilot-slot';
 import { errorMessage } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
-import { RunningTimer } from '@/components/running-timer';
 import { useMemberships } from '@/features/organizations/api/list-memberships';
 import { useProfile } from '@/features/profile/api/profile';
-import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { Sidebar } from './sidebar';
 import { OrgSwitcher } from './org-switcher';
 import { UserMenu } from './user-menu';
+
+// The header's live widgets load after the page itself: they are not what a page is opened for.
+const RunningTimer = lazy(() => import('@/components/running-timer').then((m) => ({ default: m.RunningTimer })));
+const NotificationBell = lazy(() => import('@/features/notifications/components/notification-bell').then((m) => ({ default: m.NotificationBell })));
 
 /** The frame of every signed-in page: the member's organization and role, navigation, top bar. */
 export function AppShell() {
@@ -81,7 +83,11 @@ export function AppShell() {
               <MenuIcon className="size-5" aria-hidden />
             </button>
             <div className="flex-1" />
-            {state.current.role !== 'client' && <RunningTimer />}
+            {state.current.role !== 'client' && (
+              <Suspense fallback={null}>
+                <RunningTimer />
+              </Suspense>
+            )}
             {copilot && (
               <button
                 type="button"
@@ -93,7 +99,9 @@ export function AppShell() {
                 <PanelRight className="size-5" aria-hidden />
               </button>
             )}
-            <NotificationBell userId={userId} />
+            <Suspense fallback={<span className="size-9" aria-hidden />}>
+              <NotificationBell userId={userId} />
+            </Suspense>
             <UserMenu email={session!.user.email ?? ''} name={name} avatarUrl={profile.data?.avatar_url} />
           </header>
           <div className="flex min-h-0 flex-1">

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
-import type { Membership } from '@/lib/membership';
+import { rememberMemberships, rememberedMemberships, type Membership } from '@/lib/membership';
 import { orgKeys } from './keys';
 
 export async function listMemberships(userId: string): Promise<Membership[]> {
@@ -20,8 +20,20 @@ export async function listMemberships(userId: string): Promise<Membership[]> {
   }));
 }
 
-export const membershipsQuery = (userId: string) => queryOptions({ queryKey: orgKeys.memberships(userId), queryFn: () => listMemberships(userId) });
+export const membershipsQuery = (userId: string) =>
+  queryOptions({
+    queryKey: orgKeys.memberships(userId),
+    queryFn: async () => {
+      const memberships = await listMemberships(userId);
+      rememberMemberships(userId, memberships);
+      return memberships;
+    },
+  });
 
+/**
+ * The member's organizations. The last list this browser saw paints the shell at once while the
+ * fresh one loads (it only shapes navigation; the database decides what each request may do).
+ */
 export function useMemberships(userId: string) {
-  return useQuery(membershipsQuery(userId));
+  return useQuery({ ...membershipsQuery(userId), placeholderData: () => rememberedMemberships(userId) });
 }
