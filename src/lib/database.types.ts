@@ -466,6 +466,7 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
+          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -482,6 +483,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
+          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -497,6 +499,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
+          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -2144,6 +2147,7 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
+          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -2266,6 +2270,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      finish_email: {
+        Args: { email_id: string; error?: string; ok: boolean; provider?: string; provider_id?: string };
+        Returns: undefined;
       };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
