@@ -479,9 +479,9 @@ declare
   pos integer := 0;
 begin
   select * into est from public.estimates e where e.id = decide_estimate.estimate_id for update;
-  if est.id is null or not (est.client_id = any (array(select private.client_ids()))
+  if est.id is null or not (coalesce(est.client_id = any (array(select private.client_ids())), false)
                             or coalesce(private.role_in(est.organization_id) >= 'member', false)
-                            or est.crowd_project_id = any (array(select private.crowd_project_ids()))) then
+                            or coalesce(est.crowd_project_id = any (array(select private.crowd_project_ids())), false)) then
     raise exception 'Estimate not found' using errcode = 'P0002';
   end if;
   if est.crowd_project_id is not null then
@@ -537,7 +537,7 @@ declare
   est public.estimates;
 begin
   select * into est from public.estimates e where e.id = withdraw_estimate.estimate_id for update;
-  if est.id is null or not (est.requested_by = uid or coalesce(private.role_in(est.organization_id) >= 'member', false)) then
+  if est.id is null or not (coalesce(est.requested_by = uid, false) or coalesce(private.role_in(est.organization_id) >= 'member', false)) then
     raise exception 'Estimate not found' using errcode = 'P0002';
   end if;
   if est.status not in ('requested', 'answered') then
@@ -647,7 +647,7 @@ begin
     raise exception 'Invoice % is % and takes no payments', inv.number, inv.status using errcode = '23514';
   end if;
   if amount is null or amount <= 0 or amount > inv.amount_due then
-    raise exception 'The amount must be above zero and at most the %s due', private.format_money(inv.amount_due, inv.currency)
+    raise exception 'The amount must be above zero and at most the % due', private.format_money(inv.amount_due, inv.currency)
       using errcode = '23514';
   end if;
   if method is null then
@@ -740,7 +740,8 @@ declare
 begin
   select * into inv from public.invoices i where i.id = invoice_checkout_quote.invoice_id;
   if inv.id is null or not (
-       (inv.status <> 'draft' and (inv.client_id = any (array(select private.client_ids())) or inv.bill_to_user_id = uid))
+       (inv.status <> 'draft' and (coalesce(inv.client_id = any (array(select private.client_ids())), false)
+                                   or coalesce(inv.bill_to_user_id = uid, false)))
        or coalesce(private.role_in(inv.organization_id) >= 'member', false)) then
     raise exception 'You are not allowed to pay this invoice' using errcode = '42501';
   end if;

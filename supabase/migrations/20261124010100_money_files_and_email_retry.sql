@@ -99,8 +99,8 @@ begin
     return false;
   end if;
   if not (coalesce(private.role_in(est.organization_id) >= 'member', false)
-          or (est.requested_by = (select auth.uid()) and est.status = 'requested'
-              and est.client_id = any (array(select private.client_ids())))) then
+          or coalesce(est.requested_by = (select auth.uid()) and est.status = 'requested'
+                      and est.client_id = any (array(select private.client_ids())), false)) then
     return false;
   end if;
   return not adding or (
