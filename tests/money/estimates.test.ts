@@ -80,6 +80,20 @@ describe('the estimate flow', () => {
     expect(error?.message).toMatch(/permission denied/);
   });
 
+  it('keeps the price following the line items when staff edit them directly, and freezes decided answers', async () => {
+    const id = await request();
+    await answer(id);
+    const staff = matrix.clients.manager;
+    await staff.from('estimates').update({ line_items: [{ description: 'Smaller', quantity: 2, unit_amount: 1000, tax_rate_bp: 500 }] }).eq('id', id).throwOnError();
+    const { rows } = await matrix.ctx.db.query('select price_amount from public.estimates where id = $1', [id]);
+    expect(rows[0].price_amount).toBe('2100');
+    const bad = await staff.from('estimates').update({ line_items: [{ description: '', quantity: 1, unit_amount: 1 }] }).eq('id', id);
+    expect(bad.error?.message).toMatch(/give a description/);
+    await matrix.clients.client.rpc('decide_estimate', { estimate_id: id, approve: false }).throwOnError();
+    const frozen = await staff.from('estimates').update({ scope: 'Changed afterwards' }).eq('id', id);
+    expect(frozen.error?.message).toBe('This estimate is declined and its answer can no longer change');
+  });
+
   it('creates, sends and links the invoice when the client approves', async () => {
     const id = await request();
     await answer(id);
