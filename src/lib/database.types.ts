@@ -684,6 +684,7 @@ export type Database = {
           key: string;
           organization_id: string | null;
           updated_at: string;
+          value: Json | null;
         };
         ComputedFields: never;
         Insert: {
@@ -694,6 +695,7 @@ export type Database = {
           key: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Update: {
           created_at?: string;
@@ -703,6 +705,7 @@ export type Database = {
           key?: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Relationships: [
           {
@@ -1255,6 +1258,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -1284,6 +1288,7 @@ export type Database = {
           name: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -1312,6 +1317,7 @@ export type Database = {
           name?: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -2060,6 +2066,17 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      billing_account: {
+        Args: { org: string };
+        Returns: {
+          email: string;
+          name: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          stripe_customer_id: string;
+          subscription_status: string;
+        }[];
+      };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
       capacity_overview: {
         Args: { from_week: string; organization_id: string; weeks?: number };
@@ -2131,6 +2148,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -2174,6 +2192,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      handle_stripe_event: { Args: { context?: Json; event: Json }; Returns: string };
       intake_form: {
         Args: { org_slug: string };
         Returns: {
@@ -2216,6 +2235,8 @@ export type Database = {
           organization_id: string;
         }[];
       };
+      plan_limits: { Args: { org: string }; Returns: Json };
+      plan_usage: { Args: { org: string }; Returns: Json };
       remove_member: { Args: { member_id: string }; Returns: undefined };
       resend_invitation: {
         Args: { invitation_id: string };
@@ -2226,6 +2247,7 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      set_billing_customer: { Args: { customer: string; org: string }; Returns: string };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {
