@@ -33,16 +33,14 @@ Deno.serve(async (req) => {
     const failed: string[] = [];
     for (const row of (batch ?? []) as OutboxRow[]) {
       try {
-        const delivery = await send(render(row, siteUrl, from));
-        await db
-          .from('email_outbox')
-          .update({ status: 'sent', provider: delivery.provider, provider_id: delivery.providerId, sent_at: new Date().toISOString(), last_error: null })
-          .eq('id', row.id)
-          .throwOnError();
+        // The outbox id is the idempotency key: a retry after a lost answer is not delivered twice.
+        const delivery = await send({ ...render(row, siteUrl, from), idempotencyKey: row.id });
+        await db.rpc('finish_email', { email_id: row.id, ok: true, provider: delivery.provider, provider_id: delivery.providerId }).throwOnError();
         sent++;
       } catch (err) {
         failed.push(row.id);
-        await db.from('email_outbox').update({ status: 'failed', last_error: String((err as Error).message ?? err).slice(0, 500) }).eq('id', row.id);
+        // Failed: kept with the reason and retried after a backoff (finish_email sets next_attempt_at).
+        await db.rpc('finish_email', { email_id: row.id, ok: false, error: String((err as Error).message ?? err).slice(0, 500) });
       }
     }
     return json({ claimed: batch?.length ?? 0, sent, failed });

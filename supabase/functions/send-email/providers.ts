@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Sent as the provider's Idempotency-Key where it has one (Resend): the same key never delivers twice. */
+  idempotencyKey?: string;
 }
 
 export interface Delivery {
@@ -25,7 +27,11 @@ export function resendSender(apiKey: string, baseUrl = 'https://api.resend.com')
   return async (email) => {
     const res = await fetch(`${baseUrl}/emails`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        'Content-Type': 'application/json',
+        ...(email.idempotencyKey ? { 'Idempotency-Key': email.idempotencyKey } : {}),
+      },
       body: JSON.stringify({ from: email.from, to: [email.to], subject: email.subject, html: email.html, text: email.text }),
     });
     if (!res.ok) throw await failure('Resend', res);
@@ -60,7 +66,7 @@ export function mailboxSender(supabaseUrl: string, serviceRoleKey: string): Send
     const res = await fetch(`${supabaseUrl}/mailbox/api/messages`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${serviceRoleKey}`, apikey: serviceRoleKey, 'Content-Type': 'application/json' },
-      body: JSON.stringify(email),
+      body: JSON.stringify({ to: email.to, from: email.from, subject: email.subject, text: email.text, html: email.html }),
     });
     if (!res.ok) throw await failure('Mailbox', res);
     const body = (await res.json()) as { id?: string };
