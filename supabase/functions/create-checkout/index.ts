@@ -31,8 +31,13 @@ Deno.serve(async (req) => {
     const parsed = bodySchema.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
     const { invoice_id, part } = parsed.data;
-    // As the caller: the quote refuses whoever may not pay this invoice.
-    const { data, error } = await userClient(req).rpc('invoice_checkout_quote', { invoice_id, part });
+    const db = userClient(req);
+    // As the caller, twice: the invoice must be readable under RLS (its client's members, the person it
+    // is billed to, staff), and the quote refuses whoever may not pay it and computes the amount.
+    const visible = await db.from('invoices').select('id').eq('id', invoice_id).maybeSingle();
+    if (visible.error) throw dbErrorToHttp(visible.error);
+    if (!visible.data) throw new HttpError(403, 'You are not allowed to pay this invoice');
+    const { data, error } = await db.rpc('invoice_checkout_quote', { invoice_id, part });
     if (error) throw dbErrorToHttp(error);
     const quote = (Array.isArray(data) ? data[0] : data) as Quote | undefined;
     if (!quote) throw new HttpError(404, 'Invoice not found');
