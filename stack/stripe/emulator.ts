@@ -110,28 +110,40 @@ export function createStripeEmulator(options: EmulatorOptions) {
   // -------------------------------------------------------------------------------------------------
   // Events
   // -------------------------------------------------------------------------------------------------
+  /**
+   * POSTs one event, signed at send time. Like Stripe, an endpoint that cannot be reached or answers 5xx
+   * (e.g. a function worker still booting) gets the event again, here twice more within a few seconds.
+   */
   async function deliver(event: Obj): Promise<void> {
-    const entry = { event, status: null as number | null, error: null as string | null };
+    const entry = { event, status: null as number | null, error: null as string | null, attempts: 0 };
     state.events.push(entry);
     if (!options.webhookUrl) return;
     const payload = JSON.stringify(event, null, 2);
-    try {
-      const res = await fetch(options.webhookUrl, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-          'Stripe-Signature': signPayload(payload, options.webhookSecret, now()),
-        },
-        body: payload,
-      });
-      entry.status = res.status;
-      await res.text();
-      if (!res.ok) log(`stripe: webhook ${event.type} ${event.id} answered ${res.status}`);
-    } catch (err) {
-      entry.error = (err as Error).message;
-      log(`stripe: webhook ${event.type} ${event.id} failed: ${entry.error}`);
+    for (const wait of [0, 500, 2000]) {
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      entry.attempts++;
+      try {
+        const res = await fetch(options.webhookUrl, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+            'Stripe-Signature': signPayload(payload, options.webhookSecret, now()),
+          },
+          body: payload,
+        });
+        entry.status = res.status;
+        entry.error = null;
+        await res.text();
+        if (res.status < 500) {
+          if (!res.ok) log(`stripe: webhook ${event.type} ${event.id} answered ${res.status}`);
+          return;
+        }
+      } catch (err) {
+        entry.error = (err as Error).message;
+      }
     }
+    log(`stripe: webhook ${event.type} ${event.id} failed after ${entry.attempts} attempts: ${entry.error ?? entry.status}`);
   }
 
   function event(type: string, object: Obj, previous?: Record<string, unknown>): Obj {
