@@ -228,6 +228,11 @@ begin
     -- A rule of ours refused the change (e.g. a voided invoice takes no payment): keep the event with its
     -- error for staff to see, and do not make Stripe retry something that cannot succeed.
     update public.stripe_events e set error = left(sqlerrm, 1000) where e.id = recorded;
+    -- Money may have moved in Stripe without landing here: managers and up hear of it.
+    perform private.notify(private.staff_user_ids(e.organization_id, 'manager'), e.organization_id, 'stripe.unapplied',
+      'A Stripe payment could not be recorded', sqlerrm || ' (Stripe event ' || e.id || ', ' || e.type || ')',
+      case when invoice is not null then '/invoices/' || invoice end, jsonb_build_object('stripe_event_id', e.id))
+    from public.stripe_events e where e.id = recorded and e.organization_id is not null;
     return 'error: ' || sqlerrm;
   end;
   update public.stripe_events e set processed_at = now() where e.id = recorded;

@@ -149,3 +149,21 @@ describe('subscription events', () => {
     expect(await orgPlan()).toMatchObject({ plan: 'free', status: 'canceled' });
   });
 });
+
+describe('events our rules refuse', () => {
+  it('a payment for a void invoice is kept as an error, answered 200 (no endless retries) and told to managers', async () => {
+    const invoice = await w.newInvoice(6_000);
+    await w.db.query(`update public.invoices set status = 'void', voided_at = now(), void_reason = 'test' where id = $1`, [invoice]);
+    const event = stripeEvent('payment_intent.succeeded', paymentIntent(invoice, w.org, 6_000, 'succeeded'));
+    const res = await sendEvent(event);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatch(/^error: Invoice .* is void; it cannot take payments$/);
+    const { rows } = await w.db.query(`select error, processed_at from public.stripe_events where id = $1`, [event.id]);
+    expect(rows[0].error).toMatch(/cannot take payments/);
+    expect(rows[0].processed_at).toBeNull();
+    expect(await paymentsOf(w.db, invoice)).toEqual([]);
+    const notes = await w.db.query(`select user_id, link from public.notifications where kind = 'stripe.unapplied' and data ->> 'stripe_event_id' = $1`, [event.id]);
+    expect(notes.rows.map((n) => n.user_id).sort()).toEqual([w.users.owner, w.users.admin].sort());
+    expect(notes.rows[0].link).toBe(`/invoices/${invoice}`);
+  });
+});
