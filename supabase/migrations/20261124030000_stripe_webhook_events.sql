@@ -98,12 +98,12 @@ revoke execute on function private.stripe_save_card(uuid, text, text, text) from
 
 -- A subscription event: upsert the organization's subscription and its plan, unless a newer event was
 -- applied already. Events created in the same second are ordered created < updated < deleted.
-create function private.stripe_apply_subscription(sub jsonb, etype text, created timestamptz) returns text
+create function private.stripe_apply_subscription(sub jsonb, etype text, created timestamptz, context_plan text default null) returns text
 language plpgsql security definer set search_path = '' as $$
 declare
   org uuid;
   item jsonb := sub -> 'items' -> 'data' -> 0;
-  lookup text := coalesce(item -> 'price' ->> 'lookup_key', sub -> 'metadata' ->> 'plan', sub -> 'plan' -> 'metadata' ->> 'plan');
+  lookup text := coalesce(context_plan, item -> 'price' ->> 'lookup_key', sub -> 'metadata' ->> 'plan');
   new_plan public.org_plan;
   sub_status text := coalesce(sub ->> 'status', 'incomplete');
   stamp timestamptz := created + case etype when 'customer.subscription.created' then interval '0 ms'
@@ -151,7 +151,7 @@ begin
   where o.id = org;
   return 'subscription ' || sub_status;
 end $$;
-revoke execute on function private.stripe_apply_subscription(jsonb, text, timestamptz) from public, anon, authenticated;
+revoke execute on function private.stripe_apply_subscription(jsonb, text, timestamptz, text) from public, anon, authenticated;
 
 -- The organization's Stripe customer, kept from its first subscription checkout.
 create function private.stripe_link_customer(org uuid, customer text) returns text
@@ -221,7 +221,7 @@ begin
         private.stripe_upsert_payment(invoice, private.stripe_id(obj -> 'payment_intent'), null, (obj ->> 'amount')::bigint,
           obj ->> 'currency', 'refunded', null, obj ->> 'id', (obj ->> 'amount_refunded')::bigint, created)
       when etype in ('customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted') then
-        private.stripe_apply_subscription(obj, etype, created)
+        private.stripe_apply_subscription(obj, etype, created, context ->> 'plan')
       else 'ignored'
     end;
   exception when integrity_constraint_violation or raise_exception or check_violation then

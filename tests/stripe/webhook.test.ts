@@ -148,6 +148,15 @@ describe('subscription events', () => {
     expect(stale.body.result).toBe('ignored: older than the applied state');
     expect(await orgPlan()).toMatchObject({ plan: 'free', status: 'canceled' });
   });
+
+  it('names the plan from the configured price when the price has no lookup key', async () => {
+    const id = `sub_${w.run}_b`;
+    const sub = subscription(id, 'business', 'active');
+    sub.items.data[0]!.price = { id: 'price_business', lookup_key: null as unknown as string };
+    sub.metadata.plan = 'pro';
+    await sendEvent(stripeEvent('customer.subscription.created', sub, Math.floor(Date.now() / 1000) + 60));
+    expect(await orgPlan()).toMatchObject({ plan: 'business', status: 'active' });
+  });
 });
 
 describe('events our rules refuse', () => {
