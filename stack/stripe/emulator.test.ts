@@ -130,3 +130,19 @@ describe('webhook delivery', () => {
     }
   });
 });
+
+describe('checkout expiry', () => {
+  it('an expired session shows an expired page and cannot be paid', async () => {
+    const created = await api('POST', '/v1/checkout/sessions', 'mode=setup&success_url=http://app/ok&cancel_url=http://app/back');
+    const expired = await api('POST', `/v1/checkout/sessions/${created.body.id}/expire`);
+    expect(expired.body.status).toBe('expired');
+    const again = await api('POST', `/v1/checkout/sessions/${created.body.id}/expire`);
+    expect(again.status).toBe(400);
+    const page = await fetch(created.body.url);
+    expect(page.status).toBe(410);
+    const pay = await fetch(created.body.url, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
+    expect(pay.status).toBe(410);
+    await stripe.emulator.settled();
+    expect(stripe.emulator.state.events.some((e) => e.event.type === 'checkout.session.expired' && e.event.data.object.id === created.body.id)).toBe(true);
+  });
+});

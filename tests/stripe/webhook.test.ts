@@ -152,7 +152,7 @@ describe('subscription events', () => {
   it('names the plan from the configured price when the price has no lookup key', async () => {
     const id = `sub_${w.run}_b`;
     const sub = subscription(id, 'business', 'active');
-    sub.items.data[0]!.price = { id: 'price_business', lookup_key: null as unknown as string };
+    (sub.items.data[0]!.price as { lookup_key: string | null }).lookup_key = null;
     sub.metadata.plan = 'pro';
     await sendEvent(stripeEvent('customer.subscription.created', sub, Math.floor(Date.now() / 1000) + 60));
     expect(await orgPlan()).toMatchObject({ plan: 'business', status: 'active' });
