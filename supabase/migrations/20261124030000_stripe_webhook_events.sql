@@ -50,14 +50,22 @@ begin
     if coalesce(p_amount, 0) <= 0 then
       return 'ignored: no amount';
     end if;
-    insert into public.payments (organization_id, invoice_id, amount, currency, method, status, provider,
-      stripe_checkout_session_id, stripe_payment_intent_id, stripe_charge_id, amount_refunded, failure_message, paid_at)
-    values (inv.organization_id, inv.id, p_amount, upper(coalesce(p_currency, inv.currency)), 'card',
-      case when p_status = 'refunded' and coalesce(p_amount_refunded, 0) < p_amount then 'succeeded' else p_status end,
-      'stripe', p_session, p_payment_intent, p_charge, least(coalesce(p_amount_refunded, 0), p_amount),
-      case when p_status = 'failed' then left(p_failure, 1000) end,
-      case when p_status in ('succeeded', 'refunded') then p_at end);
-    return 'payment created';
+    begin
+      insert into public.payments (organization_id, invoice_id, amount, currency, method, status, provider,
+        stripe_checkout_session_id, stripe_payment_intent_id, stripe_charge_id, amount_refunded, failure_message, paid_at)
+      values (inv.organization_id, inv.id, p_amount, upper(coalesce(p_currency, inv.currency)), 'card',
+        case when p_status = 'refunded' and coalesce(p_amount_refunded, 0) < p_amount then 'succeeded' else p_status end,
+        'stripe', p_session, p_payment_intent, p_charge, least(coalesce(p_amount_refunded, 0), p_amount),
+        case when p_status = 'failed' then left(p_failure, 1000) end,
+        case when p_status in ('succeeded', 'refunded') then p_at end);
+      return 'payment created';
+    exception when unique_violation then
+      -- Another event of the same PaymentIntent (or Session) made the payment at the same moment: update it.
+      select * into pay from public.payments p
+      where p.stripe_payment_intent_id = p_payment_intent or p.stripe_checkout_session_id = p_session
+      order by (p.stripe_payment_intent_id = p_payment_intent) desc nulls last limit 1 for update;
+      if pay.id is null then raise; end if;
+    end;
   end if;
   update public.payments p set
     stripe_checkout_session_id = coalesce(p.stripe_checkout_session_id, p_session),

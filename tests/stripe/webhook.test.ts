@@ -86,6 +86,17 @@ describe('stripe-webhook events', () => {
     ]);
   });
 
+  it('checkout.session.completed and payment_intent.succeeded arriving at the same moment make one payment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const invoice = await w.newInvoice(1_000 + round);
+      const pi = paymentIntent(invoice, w.org, 1_000 + round, 'succeeded');
+      const cs = session(invoice, pi.id, 1_000 + round);
+      const results = await Promise.all([sendEvent(stripeEvent('checkout.session.completed', cs)), sendEvent(stripeEvent('payment_intent.succeeded', pi))]);
+      expect(results.map((r) => r.body.result).sort()).toEqual(['payment created', 'payment updated']);
+      expect(await paymentsOf(w.db, invoice)).toMatchObject([{ status: 'succeeded', stripe_payment_intent_id: pi.id, stripe_checkout_session_id: cs.id }]);
+    }
+  });
+
   it('a decline then a success of the same PaymentIntent ends succeeded; a late decline does not undo it', async () => {
     const invoice = await w.newInvoice(3_000);
     const id = `pi_test_${randomUUID().replace(/-/g, '')}`;
