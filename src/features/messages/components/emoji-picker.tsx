@@ -1,7 +1,7 @@
 import { Popover, PopoverButton, PopoverPanel } from '@headlessui/react';
 import { SmilePlus } from 'lucide-react';
+import { EMOJIS } from '../format';
 
-export const EMOJIS = ['👍', '❤️', '😂', '🎉', '😮', '😢', '🙏', '👀', '✅', '🔥', '🚀', '💯'];
 
 /** A small grid of emoji behind a button; picking one closes it. */
 export function EmojiPicker({ onPick, label = 'Add reaction', className = '' }: { onPick: (emoji: string) => void; label?: string; className?: string }) {

@@ -39,6 +39,8 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
   const atEndRef = useRef(true);
   const ready = useRef(false);
 
+  // TanStack Virtual hands back a mutable instance, so the React Compiler leaves this component alone.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -4,12 +4,7 @@ import { useToggleReaction } from '../api/messages';
 import { reactionsOf, type ChatMessage } from '../types';
 import { personName, useChat } from './chat-context';
 import { EmojiPicker } from './emoji-picker';
-
-/** Who reacted, for the tooltip: "Ana, Bo and 3 others". */
-export function whoReacted(names: string[]): string {
-  if (names.length <= 3) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
-  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} others`;
-}
+import { whoReacted } from '../format';
 
 export function Reactions({ message }: { message: ChatMessage }) {
   const { me, people } = useChat();

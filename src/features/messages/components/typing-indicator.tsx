@@ -1,11 +1,5 @@
+import { typingText } from '../format';
 import type { Person } from '../types';
-
-export function typingText(people: Person[]): string {
-  if (!people.length) return '';
-  if (people.length === 1) return `${people[0]!.name} is typing…`;
-  if (people.length === 2) return `${people[0]!.name} and ${people[1]!.name} are typing…`;
-  return 'Several people are typing…';
-}
 
 /** One quiet line under the composer; its height is reserved so nothing jumps. */
 export function TypingIndicator({ people }: { people: Person[] }) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whoReacted } from './reactions';
-import { typingText } from './typing-indicator';
+import { typingText, whoReacted } from './format';
 
 describe('who reacted', () => {
   it('names up to three people, then counts the rest', () => {

@@ -1,0 +1,173 @@
+// Two people in the same project channel, each in their own browser: live delivery, unread counts,
+// typing and presence, a thread, a reaction, a message with HTML and script shown as text, edit and
+// delete; then a direct conversation opened from "New message". Screens in light (Maya) and dark (Milo).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { appUrl, launchBrowser } from './helpers/browser.ts';
+import { capture, newPerson } from './helpers/app.ts';
+import { withDb } from '../helpers/env.ts';
+
+const run = Math.random().toString(36).slice(2, 7);
+const ORG = 'a0000000-0000-4000-8000-000000000001'; // Northwind Studio (demo data)
+const ACME = '11000000-0000-4000-a000-000000000001'; // Acme Outdoor
+const XSS = '<img src=x onerror=alert(1)><script>alert(1)</script>';
+
+let browser: Browser;
+let maya: Page; // manager@northwind.test, light
+let milo: Page; // member@northwind.test, dark
+let mainChannel = '';
+let otherChannel = '';
+const dialogs: string[] = [];
+
+async function signInDemo(page: Page, email: string): Promise<void> {
+  await page.goto(appUrl('/sign-in'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('atrium-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Good (morning|afternoon|evening)/ }).waitFor();
+}
+
+/** A project of our own; its channel (created by the database with the staff as members) is what we use. */
+async function projectChannel(name: string): Promise<string> {
+  return withDb(async (db) => {
+    const { rows } = await db.query(`insert into public.projects (organization_id, client_id, name, status) values ($1, $2, $3, 'active') returning id`, [ORG, ACME, name]);
+    const { rows: channel } = await db.query(`select id from public.channels where project_id = $1`, [rows[0].id]);
+    return channel[0].id as string;
+  });
+}
+
+const composer = (page: Page) => page.getByRole('combobox', { name: /^Message / });
+const row = (page: Page, text: string) => page.locator('[data-message-id]', { hasText: text });
+const channelLink = (page: Page, id: string) => page.locator(`a[data-channel-id="${id}"]`);
+
+async function openChannel(page: Page, id: string): Promise<void> {
+  await page.goto(appUrl(`/messages/${id}`));
+  await composer(page).waitFor();
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+  await row(page, text).first().waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mainChannel = await projectChannel(`Chat launch ${run}`);
+  otherChannel = await projectChannel(`Chat other ${run}`);
+  ({ page: maya } = await newPerson(browser));
+  ({ page: milo } = await newPerson(browser, 'dark'));
+  for (const page of [maya, milo]) page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await signInDemo(maya, 'manager@northwind.test');
+  await signInDemo(milo, 'member@northwind.test');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('messaging between two people', () => {
+  it('delivers live and moves the unread count of a channel the reader is not in', async () => {
+    await openChannel(maya, mainChannel);
+    await openChannel(milo, otherChannel);
+    await maya.locator('[data-empty-channel]').waitFor();
+    await capture(maya, 'messaging-01-empty-channel');
+
+    await send(maya, `Kick-off is Monday ${run}`);
+    // Milo is elsewhere: the launch channel shows one unread message.
+    await channelLink(milo, mainChannel).locator('[data-unread-count]', { hasText: '1' }).waitFor();
+    await expect(channelLink(milo, mainChannel).getAttribute('aria-label')).resolves.toContain('1 unread');
+
+    await channelLink(milo, mainChannel).click();
+    await row(milo, `Kick-off is Monday ${run}`).waitFor();
+    // Opening it reads it: the count goes away.
+    await channelLink(milo, mainChannel).locator('[data-unread-count]').waitFor({ state: 'detached' });
+
+    await send(maya, `Agenda follows ${run}`);
+    await row(milo, `Agenda follows ${run}`).waitFor();
+  });
+
+  it('shows who is online and who is typing', async () => {
+    await milo.locator('[data-online] ul[aria-label*="Maya Manager"]').waitFor();
+    await maya.locator('[data-online] ul[aria-label*="Milo Member"]').waitFor();
+    await composer(maya).pressSequentially('I am writing', { delay: 20 });
+    await milo.getByText('Maya Manager is typing…').waitFor();
+    await capture(milo, 'messaging-02-channel-dark');
+    await composer(maya).press('Enter');
+    await row(milo, 'I am writing').waitFor();
+    await milo.getByText('Maya Manager is typing…').waitFor({ state: 'detached' });
+    await capture(maya, 'messaging-03-channel-light');
+  });
+
+  it('replies in a thread', async () => {
+    const message = row(milo, `Agenda follows ${run}`);
+    await message.hover();
+    await message.getByRole('button', { name: 'Reply in thread' }).click();
+    const thread = milo.getByRole('complementary', { name: 'Thread' });
+    await thread.getByRole('combobox', { name: 'Reply in thread' }).fill(`Can we add a demo? ${run}`);
+    await thread.getByRole('combobox', { name: 'Reply in thread' }).press('Enter');
+    await thread.locator('[data-message-id]', { hasText: `Can we add a demo? ${run}` }).waitFor();
+
+    await row(maya, `Agenda follows ${run}`).getByRole('button', { name: /1 reply/ }).click();
+    const mayaThread = maya.getByRole('complementary', { name: 'Thread' });
+    await mayaThread.locator('[data-message-id]', { hasText: `Can we add a demo? ${run}` }).waitFor();
+    await capture(maya, 'messaging-04-thread-light');
+    await capture(milo, 'messaging-05-thread-dark');
+    await mayaThread.getByRole('button', { name: 'Close thread' }).click();
+  });
+
+  it('toggles a reaction and shows who reacted', async () => {
+    const message = row(maya, `Kick-off is Monday ${run}`);
+    await message.hover();
+    await message.getByRole('button', { name: 'Add reaction' }).first().click();
+    await maya.getByRole('button', { name: 'React with 🎉' }).click();
+    const chip = row(milo, `Kick-off is Monday ${run}`).getByRole('button', { name: /🎉 1: Maya Manager/ });
+    await chip.waitFor();
+    await chip.click();
+    await row(maya, `Kick-off is Monday ${run}`).getByRole('button', { name: /🎉 2: You and Milo Member/ }).waitFor();
+  });
+
+  it('shows a message with HTML and script as text', async () => {
+    await send(maya, XSS);
+    const shown = row(milo, '<script>alert(1)</script>');
+    await shown.waitFor();
+    await expect(shown.innerText()).resolves.toContain(XSS);
+    expect(await shown.locator('script, img[src="x"]').count()).toBe(0);
+    expect(await milo.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('edits the last message with the Up arrow and deletes it after confirming', async () => {
+    await send(maya, `Typo heer ${run}`);
+    await composer(maya).press('ArrowUp');
+    const edit = maya.getByLabel('Edit message');
+    await edit.fill(`Typo here ${run}`);
+    await edit.press('Enter');
+    const edited = row(milo, `Typo here ${run}`);
+    await edited.getByText('(edited)').waitFor();
+
+    const mine = row(maya, `Typo here ${run}`);
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Delete message' }).click();
+    await maya.getByRole('dialog', { name: 'Delete this message?' }).getByRole('button', { name: 'Delete message' }).click();
+    await milo.getByText('This message was deleted').waitFor();
+    expect(await row(milo, `Typo here ${run}`).count()).toBe(0);
+  });
+
+  it('opens a direct conversation from New message', async () => {
+    await maya.getByRole('button', { name: 'New message' }).click();
+    const dialog = maya.getByRole('dialog', { name: 'New message' });
+    await dialog.getByLabel('Find a person').fill('Milo');
+    await capture(maya, 'messaging-06-new-message-dialog');
+    await dialog.getByRole('button', { name: /Milo Member/ }).click();
+    await maya.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    await maya.getByRole('heading', { name: 'Milo Member' }).waitFor();
+    await send(maya, `Quick question ${run}`);
+    const dm = maya.url().split('/').pop()!;
+    await channelLink(milo, dm).locator('[data-unread-count]').waitFor();
+    await capture(milo, 'messaging-07-unread-dark');
+  });
+});
