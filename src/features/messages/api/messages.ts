@@ -58,6 +58,19 @@ export function useThread(parentId: string | null) {
   return useQuery({ ...threadQuery(parentId ?? ''), enabled: !!parentId });
 }
 
+/** Where a linked message lives (notification links carry `?message=<id>`): its thread, if it is a reply. */
+export function useMessageRef(messageId: string | null) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'ref', messageId],
+    enabled: !!messageId,
+    queryFn: async () => {
+      const { data } = await supabase.from('messages').select('id, parent_id').eq('id', messageId!).maybeSingle().throwOnError();
+      return data;
+    },
+    staleTime: Infinity,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Cache helpers: one place that merges a row into the channel list and its thread.
 // ---------------------------------------------------------------------------------------------------

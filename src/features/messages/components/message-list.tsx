@@ -25,11 +25,13 @@ interface Props {
   scrollToEndSignal: number;
   newCount: number;
   onJumpToLatest: () => void;
+  /** A message to bring into view and highlight (a notification's link), when it is loaded. */
+  focusId?: string | null;
 }
 
 const estimate = (row: Row | undefined) => (!row ? 40 : row.kind === 'start' ? 72 : row.kind === 'day' ? 40 : row.showHeader ? 64 : 28);
 
-export function MessageList({ channelId, channelName, pages, hasOlder, loadingOlder, onLoadOlder, onAtEndChange, scrollToEndSignal, newCount, onJumpToLatest }: Props) {
+export function MessageList({ channelId, channelName, pages, hasOlder, loadingOlder, onLoadOlder, onAtEndChange, scrollToEndSignal, newCount, onJumpToLatest, focusId = null }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo<Row[]>(() => {
     const messages = pages.flat().reverse();
@@ -71,6 +73,16 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
     if (scrollToEndSignal) virtualizer.scrollToEnd();
   }, [scrollToEndSignal, virtualizer]);
 
+  const focusIndex = focusId ? rows.findIndex((r) => r.key === focusId) : -1;
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusIndex < 0 || focused.current === focusId) return;
+    focused.current = focusId;
+    // After the first scroll to the end has settled.
+    const timer = setTimeout(() => virtualizer.scrollToIndex(focusIndex, { align: 'center' }), 50);
+    return () => clearTimeout(timer);
+  }, [focusIndex, focusId, virtualizer]);
+
   const handleScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el || !ready.current) return;
@@ -107,7 +119,12 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
           {items.map((item) => {
             const row = rows[item.index]!;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className={row.key === focusId ? 'bg-amber-50 dark:bg-amber-500/10' : undefined}
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
                 {row.kind === 'start' ? (
                   <ListStart name={channelName} hasOlder={hasOlder} loading={loadingOlder} />
                 ) : row.kind === 'day' ? (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { Alert } from '@/components/ui/alert';
@@ -14,6 +15,12 @@ export function ThreadPanel({ parentId, members, onClose }: { parentId: string; 
   const { me, setEditingId } = useChat();
   const thread = useThread(parentId);
   const replies = thread.data?.replies ?? [];
+  const scroller = useRef<HTMLDivElement>(null);
+  // New replies (yours or live) bring the thread to its end.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [replies.length]);
   const handleEditLast = () => {
     const last = [...replies].reverse().find((m) => m.author_id === me.userId && !m.deleted_at && !m.status);
     if (last) setEditingId(last.id);
@@ -26,7 +33,7 @@ export function ThreadPanel({ parentId, members, onClose }: { parentId: string; 
           <X className="size-5" aria-hidden />
         </button>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto py-2" data-thread>
+      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto py-2" data-thread>
         {thread.isPending && (
           <div className="p-4">
             <SkeletonRows rows={3} label="Loading thread" />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { MessagesSquare } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
 import { useChannel, useChannelMembers } from '../api/channels';
 import { useChannelMessagesLive, useRoom } from '../api/live';
-import { useChannelMessages } from '../api/messages';
+import { useChannelMessages, useMessageRef } from '../api/messages';
 import { ChatContext, type ChatContextValue } from '../components/chat-context';
 import { ChannelHeader } from '../components/channel-header';
 import { Composer } from '../components/composer';
@@ -49,6 +49,8 @@ function ChannelView({ channelId }: { channelId: string }) {
   const messages = useChannelMessages(channelId);
   const [searchParams, setSearchParams] = useSearchParams();
   const threadId = searchParams.get('thread');
+  const linked = searchParams.get('message');
+  const linkedRef = useMessageRef(linked);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [atEnd, setAtEnd] = useState(true);
   const [newCount, setNewCount] = useState(0);
@@ -79,6 +81,12 @@ function ChannelView({ channelId }: { channelId: string }) {
       next.delete('thread');
       return next;
     });
+
+  // A link to a reply (from a notification) opens its thread.
+  const linkedParent = linkedRef.data?.parent_id;
+  useEffect(() => {
+    if (linkedParent) openThread(linkedParent);
+  }, [linkedParent, openThread]);
 
   useChannelMessagesLive(channelId, (row, added) => {
     if (added && !row.parent_id && row.author_id !== userId && !atEnd) setNewCount((n) => n + 1);
@@ -143,6 +151,7 @@ function ChannelView({ channelId }: { channelId: string }) {
             <MessageList
               channelId={channelId}
               channelName={name}
+              focusId={linkedRef.data && !linkedRef.data.parent_id ? linkedRef.data.id : null}
               pages={pages}
               hasOlder={messages.hasNextPage}
               loadingOlder={messages.isFetchingNextPage}
