@@ -48,7 +48,8 @@ async function openChannel(page: Page, id: string): Promise<void> {
 async function send(page: Page, text: string): Promise<void> {
   await composer(page).fill(text);
   await composer(page).press('Enter');
-  await row(page, text).first().waitFor();
+  // Stored (no longer pending) before the next step.
+  await page.locator('[data-message-id]:not([data-status])', { hasText: text }).first().waitFor();
 }
 
 beforeAll(async () => {
@@ -143,7 +144,7 @@ describe('messaging between two people', () => {
   it('edits the last message with the Up arrow and deletes it after confirming', async () => {
     await send(maya, `Typo heer ${run}`);
     await composer(maya).press('ArrowUp');
-    const edit = maya.getByLabel('Edit message');
+    const edit = maya.getByRole('textbox', { name: 'Edit your message' });
     await edit.fill(`Typo here ${run}`);
     await edit.press('Enter');
     const edited = row(milo, `Typo here ${run}`);

@@ -21,7 +21,7 @@ export function EditBox({ message, onDone }: { message: ChatMessage; onDone: () 
   return (
     <div className="mt-1">
       <label className="sr-only" htmlFor={`edit-${message.id}`}>
-        Edit message
+        Edit your message
       </label>
       <textarea
         id={`edit-${message.id}`}

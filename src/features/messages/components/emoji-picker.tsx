@@ -14,8 +14,9 @@ export function EmojiPicker({ onPick, label = 'Add reaction', className = '' }: 
         anchor={{ to: 'top end', gap: 4 }}
         className="z-50 grid grid-cols-6 gap-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
-        {({ close }) =>
-          EMOJIS.map((emoji) => (
+        {({ close }) => (
+          <>
+            {EMOJIS.map((emoji) => (
             <button
               key={emoji}
               type="button"
@@ -28,8 +29,9 @@ export function EmojiPicker({ onPick, label = 'Add reaction', className = '' }: 
             >
               {emoji}
             </button>
-          ))
-        }
+            ))}
+          </>
+        )}
       </PopoverPanel>
     </Popover>
   );

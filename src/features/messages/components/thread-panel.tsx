@@ -22,8 +22,8 @@ export function ThreadPanel({ parentId, members, onClose }: { parentId: string; 
     if (el) el.scrollTop = el.scrollHeight;
   }, [replies.length]);
   const handleEditLast = () => {
-    const last = [...replies].reverse().find((m) => m.author_id === me.userId && !m.deleted_at && !m.status);
-    if (last) setEditingId(last.id);
+    const last = [...replies].reverse().find((m) => m.author_id === me.userId && !m.deleted_at);
+    if (last && !last.status) setEditingId(last.id);
   };
   return (
     <aside aria-label="Thread" className="flex min-h-0 w-full flex-col border-l border-slate-200 bg-white md:w-96 dark:border-slate-800 dark:bg-slate-950">

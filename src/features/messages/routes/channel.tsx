@@ -119,8 +119,9 @@ function ChannelView({ channelId }: { channelId: string }) {
   const name = direct ? (other?.name ?? channel.data.name) : channel.data.name;
   const lastOwn = () => {
     for (const page of pages ?? []) {
-      const hit = page.find((m) => m.author_id === userId && !m.deleted_at && !m.status);
-      if (hit) return hit.id;
+      const hit = page.find((m) => m.author_id === userId && !m.deleted_at);
+      // Still on its way (or failed): nothing to edit yet.
+      if (hit) return hit.status ? null : hit.id;
     }
     return null;
   };
