@@ -207,6 +207,150 @@ export type Database = {
           },
         ];
       };
+      channel_members: {
+        Row: {
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
+          organization_id: string;
+          role: string;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          channel_id: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id: string;
+          role?: string;
+          user_id: string;
+        };
+        Update: {
+          channel_id?: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id?: string;
+          role?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channel_members_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channel_members_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channel_members_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      channels: {
+        Row: {
+          application_id: string | null;
+          archived_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
+          organization_id: string;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name: string;
+          organization_id: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind?: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name?: string;
+          organization_id?: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channels_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+        ];
+      };
       clients: {
         Row: {
           billing_details: NonNullable<Json>;
@@ -1136,11 +1280,93 @@ export type Database = {
           },
         ];
       };
+      messages: {
+        Row: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        ComputedFields: never;
+        Insert: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Update: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id?: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'messages_author_id_fkey';
+            columns: ['author_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'messages_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_parent_id_fkey';
+            columns: ['parent_id'];
+            isOneToOne: false;
+            referencedRelation: 'messages';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           body: string | null;
           created_at: string;
           data: NonNullable<Json>;
+          digested_at: string | null;
           id: string;
           kind: string;
           link: string | null;
@@ -1154,6 +1380,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind: string;
           link?: string | null;
@@ -1166,6 +1393,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind?: string;
           link?: string | null;
@@ -1253,6 +1481,7 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
           reminder_delay_days: number;
@@ -1282,6 +1511,7 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
           reminder_delay_days?: number;
@@ -1310,6 +1540,7 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name?: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
           reminder_delay_days?: number;
@@ -2088,6 +2319,18 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      channel_members_list: {
+        Args: { channel_id: string };
+        Returns: {
+          avatar_url: string;
+          display_name: string;
+          joined_at: string;
+          last_read_at: string;
+          role: string;
+          user_id: string;
+          username: string;
+        }[];
+      };
       claim_email_batch: {
         Args: { batch_size?: number };
         Returns: {
@@ -2129,6 +2372,7 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
           reminder_delay_days: number;
@@ -2150,6 +2394,31 @@ export type Database = {
         };
       };
       delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
+      delete_message: {
+        Args: { message_id: string };
+        Returns: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'messages';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
         Returns: {
@@ -2208,6 +2477,48 @@ export type Database = {
         }[];
       };
       leave_organization: { Args: { organization_id: string }; Returns: undefined };
+      mark_channel_read: {
+        Args: { channel_id: string; read_at?: string };
+        Returns: {
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
+          organization_id: string;
+          role: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'channel_members';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      my_channels: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          application_id: string;
+          archived_at: string;
+          crowd_project_id: string;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string;
+          last_read_at: string;
+          mention_count: number;
+          muted: boolean;
+          name: string;
+          organization_id: string;
+          other_avatar_url: string;
+          other_display_name: string;
+          other_user_id: string;
+          project_id: string;
+          role: string;
+          ticket_id: string;
+          topic: string;
+          unread_count: number;
+        }[];
+      };
       my_client_accounts: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -2215,6 +2526,32 @@ export type Database = {
           client_name: string;
           organization_id: string;
         }[];
+      };
+      open_direct_channel: {
+        Args: { other_user_id: string };
+        Returns: {
+          application_id: string | null;
+          archived_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
+          organization_id: string;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'channels';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       remove_member: { Args: { member_id: string }; Returns: undefined };
       resend_invitation: {
@@ -2309,9 +2646,35 @@ export type Database = {
         };
         Returns: Json;
       };
+      toggle_reaction: {
+        Args: { emoji: string; message_id: string };
+        Returns: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'messages';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
     };
     Enums: {
+      channel_kind: 'project' | 'ticket' | 'crowd' | 'application' | 'direct';
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
       crowd_split: 'equal' | 'pledge';
       crowd_status: 'open' | 'quorum_reached' | 'estimated' | 'invoiced' | 'completed' | 'cancelled';
@@ -2434,6 +2797,7 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      channel_kind: ['project', 'ticket', 'crowd', 'application', 'direct'],
       client_status: ['lead', 'active', 'inactive', 'archived'],
       crowd_split: ['equal', 'pledge'],
       crowd_status: ['open', 'quorum_reached', 'estimated', 'invoiced', 'completed', 'cancelled'],
