@@ -94,7 +94,7 @@ export function useOpenDirectChannel(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (otherUserId: string) => {
-      const { data } = await supabase.rpc('open_direct_channel', { other_user_id: otherUserId }).single().throwOnError();
+      const { data } = await supabase.rpc('open_direct_channel', { other_user_id: otherUserId }).throwOnError();
       return data;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.channels(userId) }),

@@ -203,7 +203,7 @@ export function useDeleteMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (id: string) => {
-      const { data } = await supabase.rpc('delete_message', { message_id: id }).single().throwOnError();
+      const { data } = await supabase.rpc('delete_message', { message_id: id }).throwOnError();
       return data as MessageRow;
     },
     onSuccess: (row) => mergeMessage(queryClient, row),
@@ -214,7 +214,7 @@ export function useToggleReaction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, emoji }: { id: string; emoji: string }) => {
-      const { data } = await supabase.rpc('toggle_reaction', { message_id: id, emoji }).single().throwOnError();
+      const { data } = await supabase.rpc('toggle_reaction', { message_id: id, emoji }).throwOnError();
       return data as MessageRow;
     },
     onSuccess: (row) => mergeMessage(queryClient, row),
