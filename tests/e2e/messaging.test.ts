@@ -131,6 +131,22 @@ describe('messaging between two people', () => {
     await row(maya, `Kick-off is Monday ${run}`).getByRole('button', { name: /🎉 2: You and Milo Member/ }).waitFor();
   });
 
+  it('sends files: an image shows as a preview, other files as chips', async () => {
+    // A 1×1 PNG and a small text file.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await maya.locator('form[aria-label^="Message"] input[type=file]').setInputFiles([
+      { name: 'pixel.png', mimeType: 'image/png', buffer: png },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    ]);
+    await maya.getByRole('list', { name: 'Files to send' }).getByText('pixel.png').waitFor();
+    await composer(maya).fill(`Files attached ${run}`);
+    await composer(maya).press('Enter');
+    const shown = row(milo, `Files attached ${run}`);
+    await shown.getByRole('img', { name: 'pixel.png' }).waitFor();
+    await shown.getByRole('button', { name: /notes\.txt/ }).waitFor();
+    await expect(shown.getByRole('img', { name: 'pixel.png' }).getAttribute('src')).resolves.toMatch(/token=/);
+  });
+
   it('shows a message with HTML and script as text', async () => {
     await send(maya, XSS);
     const shown = row(milo, '<script>alert(1)</script>');

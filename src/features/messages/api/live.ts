@@ -57,8 +57,8 @@ export interface RoomState {
   notifyStopped: () => void;
 }
 
-/** Presence and typing for one channel, as the signed-in person `me`. */
-export function useRoom(channelId: string, me: Person): RoomState {
+/** Presence and typing for one channel, as the signed-in person `me` (joined once `enabled`: when my name is known). */
+export function useRoom(channelId: string, me: Person, enabled = true): RoomState {
   const [online, setOnline] = useState<Person[]>([]);
   const [typing, setTyping] = useState<Array<Person & { until: number }>>([]);
   const channel = useRef<RealtimeChannel | null>(null);
@@ -69,6 +69,7 @@ export function useRoom(channelId: string, me: Person): RoomState {
   });
 
   useEffect(() => {
+    if (!enabled) return;
     const room = supabase.channel(`channel:${channelId}`, { config: { private: true, presence: { key: me.userId } } });
     channel.current = room;
     room
@@ -97,7 +98,7 @@ export function useRoom(channelId: string, me: Person): RoomState {
       setTyping([]);
       void supabase.removeChannel(room);
     };
-  }, [channelId, me.userId]);
+  }, [channelId, me.userId, enabled]);
 
   // Typing indicators expire on their own when the typist goes quiet.
   useEffect(() => {

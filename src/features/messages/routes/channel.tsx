@@ -59,7 +59,7 @@ function ChannelView({ channelId }: { channelId: string }) {
   const people = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m as Person])), [members.data]);
   const meMember = members.data?.find((m) => m.userId === userId);
   const me = useMemo<Person>(() => ({ userId, name: meMember?.name ?? 'You', avatarUrl: meMember?.avatarUrl ?? null }), [userId, meMember?.name, meMember?.avatarUrl]);
-  const room = useRoom(channelId, me);
+  const room = useRoom(channelId, me, !!meMember);
   const canModerate = meMember?.role === 'owner' || meMember?.role === 'moderator' || hasRole(current.role, 'manager');
 
   const openThread = useCallback(
