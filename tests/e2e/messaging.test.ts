@@ -10,6 +10,7 @@ import { withDb } from '../helpers/env.ts';
 const run = Math.random().toString(36).slice(2, 7);
 const ORG = 'a0000000-0000-4000-8000-000000000001'; // Northwind Studio (demo data)
 const ACME = '11000000-0000-4000-a000-000000000001'; // Acme Outdoor
+const MILO = '10000000-0000-4000-9000-000000000004'; // member@northwind.test
 const XSS = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 
 let browser: Browser;
@@ -74,6 +75,8 @@ describe('messaging between two people', () => {
   it('delivers live and moves the unread count of a channel the reader is not in', async () => {
     await openChannel(maya, mainChannel);
     await openChannel(milo, otherChannel);
+    await milo.locator('[data-empty-channel]').waitFor();
+    await capture(milo, 'messaging-01-empty-channel-dark');
     await maya.locator('[data-empty-channel]').waitFor();
     await capture(maya, 'messaging-01-empty-channel');
 
@@ -179,6 +182,10 @@ describe('messaging between two people', () => {
     const dialog = maya.getByRole('dialog', { name: 'New message' });
     await dialog.getByLabel('Find a person').fill('Milo');
     await capture(maya, 'messaging-06-new-message-dialog');
+    await milo.getByRole('button', { name: 'New message' }).click();
+    await milo.getByRole('dialog', { name: 'New message' }).getByRole('button', { name: /Maya Manager/ }).waitFor();
+    await capture(milo, 'messaging-06-new-message-dialog-dark');
+    await milo.keyboard.press('Escape');
     await dialog.getByRole('button', { name: /Milo Member/ }).click();
     await maya.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
     await maya.getByRole('heading', { name: 'Milo Member' }).waitFor();
@@ -186,5 +193,55 @@ describe('messaging between two people', () => {
     const dm = maya.url().split('/').pop()!;
     await channelLink(milo, dm).locator('[data-unread-count]').waitFor();
     await capture(milo, 'messaging-07-unread-dark');
+  });
+
+  it('scrolls back through history page by page, keeping the place, and offers a jump to the latest', async () => {
+    const channel = await projectChannel(`Chat history ${run}`);
+    // 130 messages, a minute apart, from Milo: three pages of 50.
+    await withDb((db) =>
+      db.query(
+        `insert into public.messages (organization_id, channel_id, author_id, body, created_at)
+         select $1, $2, $3, 'History ' || n || ' ${run}', now() - interval '3 hours' + n * interval '1 minute' from generate_series(1, 130) n`,
+        [ORG, channel, MILO],
+      ),
+    );
+    await openChannel(maya, channel);
+    await row(maya, `History 130 ${run}`).waitFor();
+    expect(await maya.evaluate(() => performance.getEntriesByName('atrium:channel-rendered').length)).toBeGreaterThanOrEqual(1);
+    // Virtualised: far fewer rows in the page than messages loaded.
+    expect(await maya.locator('[data-message-id]').count()).toBeLessThan(50);
+
+    const log = maya.getByRole('log', { name: /Messages in Chat history/ });
+    for (const oldest of [80, 30, 1]) {
+      await log.evaluate((el) => el.scrollTo({ top: 0 }));
+      await row(maya, `History ${oldest} ${run}`).waitFor({ state: 'attached' });
+      if (oldest !== 1) {
+        // Older messages went in above without throwing the reader to the top.
+        await expect.poll(() => log.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
+      }
+    }
+    await maya.getByText(`This is the beginning of Chat history ${run}.`).waitFor();
+
+    // Scrolled up, a new message does not pull the reader down: a hint offers it.
+    await withDb((db) => db.query(`insert into public.messages (organization_id, channel_id, author_id, body) values ($1, $2, $3, $4)`, [ORG, channel, MILO, `Fresh news ${run}`]));
+    const jump = maya.getByRole('button', { name: '1 new message' });
+    await jump.waitFor();
+    await capture(maya, 'messaging-08-history-new-hint');
+    await jump.click();
+    await row(maya, `Fresh news ${run}`).waitFor();
+    await jump.waitFor({ state: 'detached' });
+  });
+
+  it('shows one pane at a time on a narrow screen', async () => {
+    await milo.setViewportSize({ width: 390, height: 760 });
+    await milo.goto(appUrl('/messages'));
+    await channelLink(milo, mainChannel).waitFor();
+    await capture(milo, 'messaging-09-narrow-list-dark');
+    await channelLink(milo, mainChannel).click();
+    await composer(milo).waitFor();
+    await expect(channelLink(milo, mainChannel).isVisible()).resolves.toBe(false);
+    await capture(milo, 'messaging-10-narrow-channel-dark');
+    await milo.getByRole('link', { name: 'All channels' }).click();
+    await channelLink(milo, mainChannel).waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, continuesGroup, dayLabel } from './timeline';
+import { buildTimeline, continuesGroup, dayLabel, listRows } from './timeline';
 
 const now = new Date(2026, 10, 23, 15, 0);
 const at = (d: number, h: number, m: number) => new Date(2026, 10, d, h, m).toISOString();
@@ -46,5 +46,16 @@ describe('buildTimeline', () => {
   });
   it('is empty for no messages', () => {
     expect(buildTimeline([], now)).toEqual([]);
+  });
+});
+
+describe('listRows', () => {
+  it('folds each day separator into the first message of its day', () => {
+    const rows = listRows([msg('1', 'u1', at(22, 9, 0)), msg('2', 'u1', at(22, 9, 2)), msg('3', 'u2', at(23, 8, 0))], now);
+    expect(rows.map((r) => [r.key, r.day, r.showHeader])).toEqual([
+      ['1', 'Yesterday', true],
+      ['2', null, false],
+      ['3', 'Today', true],
+    ]);
   });
 });

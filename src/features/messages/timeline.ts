@@ -48,3 +48,29 @@ export function buildTimeline<M extends TimelineMessage>(messages: readonly M[],
   }
   return rows;
 }
+
+export interface ListRow<M extends TimelineMessage> {
+  key: string;
+  message: M;
+  showHeader: boolean;
+  /** The day separator shown above this message (the first of its day), if any. */
+  day: string | null;
+}
+
+/**
+ * The timeline with each day separator folded into the message below it, so every row of the
+ * virtual list is a message keyed by its id: the list then keeps its place by message when older
+ * pages go in above (a separator row would keep its key while moving).
+ */
+export function listRows<M extends TimelineMessage>(messages: readonly M[], now = new Date()): ListRow<M>[] {
+  const rows: ListRow<M>[] = [];
+  let day: string | null = null;
+  for (const row of buildTimeline(messages, now)) {
+    if (row.kind === 'day') day = row.label;
+    else {
+      rows.push({ key: row.key, message: row.message, showHeader: row.showHeader, day });
+      day = null;
+    }
+  }
+  return rows;
+}

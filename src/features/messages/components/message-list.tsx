@@ -5,11 +5,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, Hash, LoaderCircle } from 'lucide-react';
-import { buildTimeline, type TimelineRow } from '../timeline';
+import { listRows, type ListRow } from '../timeline';
 import type { ChatMessage } from '../types';
 import { MessageItem } from './message-item';
 
-type Row = TimelineRow<ChatMessage> | { kind: 'start'; key: string };
+type Row = ListRow<ChatMessage>;
+/** The fixed-height header above the first message ("Loading older…" or the beginning of the channel). */
+const HEADER_PX = 88;
 
 interface Props {
   channelId: string;
@@ -29,17 +31,13 @@ interface Props {
   focusId?: string | null;
 }
 
-const estimate = (row: Row | undefined) => (!row ? 40 : row.kind === 'start' ? 72 : row.kind === 'day' ? 40 : row.showHeader ? 64 : 28);
+const estimate = (row: Row | undefined) => (!row ? 40 : (row.showHeader ? 64 : 28) + (row.day ? 40 : 0));
 
 export function MessageList({ channelId, channelName, pages, hasOlder, loadingOlder, onLoadOlder, onAtEndChange, scrollToEndSignal, newCount, onJumpToLatest, focusId = null }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo<Row[]>(() => {
-    const messages = pages.flat().reverse();
-    return [{ kind: 'start', key: 'start' }, ...buildTimeline(messages)];
-  }, [pages]);
+  const rows = useMemo<Row[]>(() => listRows(pages.flat().reverse()), [pages]);
   const [atEnd, setAtEnd] = useState(true);
   const atEndRef = useRef(true);
-  const ready = useRef(false);
 
   // TanStack Virtual hands back a mutable instance, so the React Compiler leaves this component alone.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -49,6 +47,7 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
     estimateSize: (i) => estimate(rows[i]),
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 8,
+    paddingStart: HEADER_PX,
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: 48,
@@ -56,12 +55,35 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
 
   // Open at the latest message, then mark the first paint for the benchmark (the list mounts once per
   // channel open: the route keys it by channel).
-  const hasRows = rows.length > 1;
+  const hasRows = rows.length > 0;
+  const [ready, setReady] = useState(false);
+  const pinning = useRef(0);
+  /** Rows are measured as they render, which moves the end: pin to it until it holds for a few frames. */
+  const pinToEnd = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    cancelAnimationFrame(pinning.current);
+    let frame = 0;
+    let settled = 0;
+    const pin = () => {
+      if (el.scrollHeight - el.scrollTop - el.clientHeight > 1) {
+        el.scrollTop = el.scrollHeight;
+        settled = 0;
+      } else settled += 1;
+      frame += 1;
+      if (settled >= 3 || frame > 60) {
+        setReady(true);
+        return;
+      }
+      pinning.current = requestAnimationFrame(pin);
+    };
+    el.scrollTop = el.scrollHeight;
+    pinning.current = requestAnimationFrame(pin);
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(pinning.current), []);
   useLayoutEffect(() => {
-    if (!hasRows || ready.current) return;
-    virtualizer.scrollToEnd();
-    ready.current = true;
-  }, [hasRows, virtualizer]);
+    if (hasRows) pinToEnd();
+  }, [hasRows, pinToEnd]);
   const marked = useRef<string | null>(null);
   useEffect(() => {
     if (!hasRows || marked.current === channelId) return;
@@ -70,22 +92,21 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
   }, [hasRows, channelId]);
 
   useEffect(() => {
-    if (scrollToEndSignal) virtualizer.scrollToEnd();
-  }, [scrollToEndSignal, virtualizer]);
+    if (scrollToEndSignal) pinToEnd();
+  }, [scrollToEndSignal, pinToEnd]);
 
   const focusIndex = focusId ? rows.findIndex((r) => r.key === focusId) : -1;
   const focused = useRef<string | null>(null);
   useEffect(() => {
-    if (focusIndex < 0 || focused.current === focusId) return;
+    if (!ready || focusIndex < 0 || focused.current === focusId) return;
     focused.current = focusId;
     // After the first scroll to the end has settled.
-    const timer = setTimeout(() => virtualizer.scrollToIndex(focusIndex, { align: 'center' }), 50);
-    return () => clearTimeout(timer);
-  }, [focusIndex, focusId, virtualizer]);
+    virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [ready, focusIndex, focusId, virtualizer]);
 
   const handleScroll = useCallback(() => {
     const el = scrollRef.current;
-    if (!el || !ready.current) return;
+    if (!el || !ready) return;
     const end = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
     if (end !== atEndRef.current) {
       atEndRef.current = end;
@@ -93,14 +114,14 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
       onAtEndChange(end);
     }
     if (el.scrollTop < 400 && hasOlder && !loadingOlder) onLoadOlder();
-  }, [hasOlder, loadingOlder, onLoadOlder, onAtEndChange]);
+  }, [ready, hasOlder, loadingOlder, onLoadOlder, onAtEndChange]);
 
   // A short first page leaves nothing to scroll: fetch older pages until the view is full.
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el || !ready.current || !hasOlder || loadingOlder) return;
+    if (!el || !ready || !hasOlder || loadingOlder) return;
     if (el.scrollHeight <= el.clientHeight + 400) onLoadOlder();
-  }, [rows.length, hasOlder, loadingOlder, onLoadOlder]);
+  }, [ready, rows.length, hasOlder, loadingOlder, onLoadOlder]);
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -116,6 +137,9 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
         className="h-full overflow-y-auto overscroll-contain focus-visible:outline-offset-[-2px]"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          <div style={{ height: HEADER_PX }} className="absolute inset-x-0 top-0 overflow-hidden">
+            <ListStart name={channelName} hasOlder={hasOlder} loading={loadingOlder} />
+          </div>
           {items.map((item) => {
             const row = rows[item.index]!;
             return (
@@ -125,13 +149,8 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
                 ref={virtualizer.measureElement}
                 className={row.key === focusId ? 'bg-amber-50 dark:bg-amber-500/10' : undefined}
                 style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
-                {row.kind === 'start' ? (
-                  <ListStart name={channelName} hasOlder={hasOlder} loading={loadingOlder} />
-                ) : row.kind === 'day' ? (
-                  <DaySeparator label={row.label} />
-                ) : (
-                  <MessageItem message={row.message} showHeader={row.showHeader} />
-                )}
+                {row.day && <DaySeparator label={row.day} />}
+                <MessageItem message={row.message} showHeader={row.showHeader} />
               </div>
             );
           })}
@@ -141,7 +160,7 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
         <button
           type="button"
           onClick={() => {
-            virtualizer.scrollToEnd();
+            pinToEnd();
             onJumpToLatest();
           }}
           className="absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
@@ -173,7 +192,7 @@ function ListStart({ name, hasOlder, loading }: { name: string; hasOlder: boolea
     );
   }
   return (
-    <div className="px-4 pt-8 pb-4">
+    <div className="px-4 pt-6 pb-2">
       <span className="inline-flex size-10 items-center justify-center rounded-full bg-slate-100 dark:bg-slate-800">
         <Hash className="size-5 text-slate-500 dark:text-slate-400" aria-hidden />
       </span>
