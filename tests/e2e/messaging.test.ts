@@ -150,6 +150,18 @@ describe('messaging between two people', () => {
     await expect(shown.getByRole('img', { name: 'pixel.png' }).getAttribute('src')).resolves.toMatch(/token=/);
   });
 
+  it('mentions someone through the suggestions; their list shows the mention', async () => {
+    await openChannel(milo, otherChannel);
+    await composer(maya).pressSequentially('Thoughts, @Mil', { delay: 20 });
+    await maya.getByRole('option', { name: 'Milo Member' }).waitFor();
+    await composer(maya).press('Enter');
+    await expect(composer(maya).inputValue()).resolves.toBe(`Thoughts, @[Milo Member](${MILO}) `);
+    await composer(maya).press('Enter');
+    await channelLink(milo, mainChannel).locator('[data-mention-count]', { hasText: '1' }).waitFor();
+    await channelLink(milo, mainChannel).click();
+    await row(milo, 'Thoughts,').locator(`[data-mention="${MILO}"]`, { hasText: '@Milo Member' }).waitFor();
+  });
+
   it('shows a message with HTML and script as text', async () => {
     await send(maya, XSS);
     const shown = row(milo, '<script>alert(1)</script>');

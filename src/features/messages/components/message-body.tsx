@@ -12,7 +12,7 @@ export function MessageBody({ message }: { message: ChatMessage }) {
       source={message.body}
       breaks
       mentions
-      className="text-sm leading-relaxed text-slate-800 dark:text-slate-100 [&_li]:my-0 [&_p]:my-0.5 [&_ul]:my-1 [&_ol]:my-1"
+      className="text-sm leading-relaxed text-slate-800 dark:text-slate-100 [&_li]:my-0 [&_p]:my-0 [&_p+p]:mt-1 [&_ul]:my-1 [&_ol]:my-1"
       renderMention={({ userId, name }, key) => (
         <span
           key={key}

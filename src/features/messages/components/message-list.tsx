@@ -186,17 +186,17 @@ function DaySeparator({ label }: { label: string }) {
 function ListStart({ name, hasOlder, loading }: { name: string; hasOlder: boolean; loading: boolean }) {
   if (hasOlder || loading) {
     return (
-      <div className="flex items-center justify-center gap-2 py-6 text-sm text-slate-600 dark:text-slate-400" role="status">
+      <div className="flex h-full items-center justify-center gap-2 text-sm text-slate-600 dark:text-slate-400" role="status">
         <LoaderCircle className="size-4 animate-spin" aria-hidden /> Loading older messages…
       </div>
     );
   }
   return (
-    <div className="px-4 pt-6 pb-2">
-      <span className="inline-flex size-10 items-center justify-center rounded-full bg-slate-100 dark:bg-slate-800">
+    <div className="flex h-full items-center gap-3 px-4">
+      <span className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-slate-100 dark:bg-slate-800">
         <Hash className="size-5 text-slate-500 dark:text-slate-400" aria-hidden />
       </span>
-      <p className="mt-2 text-sm font-semibold">This is the beginning of {name}.</p>
+      <p className="text-sm font-semibold">This is the beginning of {name}.</p>
     </div>
   );
 }
