@@ -41,8 +41,8 @@ export function useUnreadLive(organizationId: string, userId: string) {
   };
   // RLS already limits the rows to channels I am in; the filter keeps the subscription to this organization.
   useTableChanges({ table: 'messages', filter: `organization_id=eq.${organizationId}`, event: 'INSERT', onChange: refresh });
-  // My own read position moving (another tab, another device).
-  useTableChanges({ table: 'channel_members', filter: `user_id=eq.${userId}`, event: 'UPDATE', onChange: refresh });
+  // My memberships: a channel I was added to (a new direct message), my read position moving elsewhere.
+  useTableChanges({ table: 'channel_members', filter: `user_id=eq.${userId}`, onChange: refresh });
 }
 
 export const TYPING_TTL_MS = 5000;
