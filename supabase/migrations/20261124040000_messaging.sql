@@ -452,7 +452,8 @@ begin
   return null;
 end $$;
 revoke execute on function private.message_after_edit() from public, anon, authenticated;
-create trigger messages_after_edit after update of mentions on public.messages
+-- Not `update of mentions`: the BEFORE trigger sets them, and column triggers only see the SET list.
+create trigger messages_after_edit after update on public.messages
   for each row when (old.mentions is distinct from new.mentions) execute function private.message_after_edit();
 
 -- ---------------------------------------------------------------------------------------------------

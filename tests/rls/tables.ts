@@ -2,6 +2,7 @@
 // matrix test fails until it does). `ALL_MEMBERS` = every role in the organization, clients included.
 import { randomUUID } from 'node:crypto';
 import type { Actor, MatrixContext, TableSpec } from './harness.ts';
+import { MESSAGING_TABLES } from './tables-messaging.ts';
 
 const SERVICE = ['service_role'] as const satisfies readonly Actor[];
 const ALL_MEMBERS = ['client', 'member', 'manager', 'admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
@@ -441,4 +442,4 @@ const PORTAL_TABLES: TableSpec[] = [
   },
 ];
 
-export const TABLES: TableSpec[] = [...PLATFORM_TABLES, ...PORTAL_TABLES];
+export const TABLES: TableSpec[] = [...PLATFORM_TABLES, ...PORTAL_TABLES, ...MESSAGING_TABLES];

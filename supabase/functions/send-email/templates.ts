@@ -1,5 +1,6 @@
 // The app's emails, rendered from the outbox row's template name and payload.
 import type { OutgoingEmail } from './providers.ts';
+import { renderDigest } from './digest-template.ts';
 
 export interface OutboxRow {
   id: string;
@@ -35,6 +36,8 @@ export function render(row: OutboxRow, siteUrl: string, from: string): OutgoingE
       const html = layout(row.subject, `<p>${escapeHtml(who)} to join <strong>${escapeHtml(p.organization_name)}</strong> as ${escapeHtml(role)}.</p>${button(link, 'Accept the invitation')}<p style="font-size:13px;color:#475569">Or open ${escapeHtml(link)}. The link works for 7 days.</p>`);
       return { to: row.to_email, from, subject: row.subject, text, html };
     }
+    case 'notification_digest':
+      return renderDigest({ to: row.to_email, subject: row.subject, payload: p, siteUrl, from, escapeHtml, layout, button });
     default: {
       // A template this version does not know still reaches the person, as plain text.
       const text = typeof p.text === 'string' ? p.text : JSON.stringify(p, null, 2);
