@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateInvoices } from './invoices.ts';
+import { generateMessaging } from './generate-messaging.ts';
 
 export const SCALES = {
   small: { organizations: 10, clients: 500, projects: 2_000, invoices: 10_000, messages: 20_000 },
@@ -130,12 +131,15 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
           benchId('user', c.org.n * 10 + 2, seed), c.n % 4 === 0 ? 'intake' : 'manual', daysAgo(Math.floor(rand() * 90)), daysAgo(200), daysAgo(1)];
       }));
 
+    const projectNames: string[] = [];
     const projects = Array.from({ length: size.projects }, (_, i) => ({ id: benchId('project', i, seed), client: clients[Math.floor(rand() * clients.length)]!, n: i }));
     rows.projects = await copyRows(client, 'public.projects',
       ['id', 'organization_id', 'client_id', 'name', 'status', 'budget', 'budget_hours', 'hourly_rate', 'start_on', 'end_on', 'milestones', 'created_at', 'updated_at'],
       projects.map((p) => {
         const start = Math.floor(rand() * 300);
-        return [p.id, p.client.org.id, p.client.id, `${pick(PROJECT_KINDS)} ${p.n}`, pick(PROJECT_STATUS), 1000 * (5 + Math.floor(rand() * 95)),
+        const name = `${pick(PROJECT_KINDS)} ${p.n}`;
+        projectNames[p.n] = name;
+        return [p.id, p.client.org.id, p.client.id, name, pick(PROJECT_STATUS), 1000 * (5 + Math.floor(rand() * 95)),
           20 + Math.floor(rand() * 400), 80 + Math.floor(rand() * 80), daysAgo(start).slice(0, 10), daysAgo(start - 120).slice(0, 10),
           [{ key: 'kickoff', title: 'Kickoff', due_on: daysAgo(start).slice(0, 10), done: true }, { key: 'launch', title: 'Launch', due_on: daysAgo(start - 120).slice(0, 10) }],
           daysAgo(start + 5), daysAgo(1)];
@@ -151,6 +155,13 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
         else projectsByClient.set(i, [p.id]);
       }
       Object.assign(rows, await generateInvoices(client, size.invoices, { seed, now, clients, projectsByClient }, copyRows));
+    if (await tableExists(client, 'public.messages')) {
+      const staffByOrg = new Map<number, string[]>();
+      for (const u of people) staffByOrg.set(u.org.n, [...(staffByOrg.get(u.org.n) ?? []), u.id]);
+      Object.assign(rows, await generateMessaging({
+        client, seed, rand, now, totalMessages: size.messages, staffByOrg, benchId, copyRows,
+        projects: projects.map((p) => ({ id: p.id, name: projectNames[p.n]!, orgId: p.client.org.id, orgIndex: p.client.org.n })),
+      }));
     }
 
     // Later modules: generated once their tables exist.
@@ -160,6 +171,7 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
     await client.query('commit');
     for (const table of ['organizations', 'organization_members', 'profiles', 'clients', 'projects']) await client.query(`analyze public.${table}`);
     if (rows.invoices) for (const table of ['invoices', 'invoice_items', 'payments']) await client.query(`analyze public.${table}`);
+    if (rows.messages) for (const table of ['channels', 'channel_members', 'messages']) await client.query(`analyze public.${table}`);
   } catch (err) {
     await client.query('rollback').catch(() => {});
     throw err;

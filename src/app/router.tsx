@@ -34,6 +34,12 @@ export const router = createBrowserRouter([
             children: [
               page(undefined, () => import('@/features/dashboard/routes/dashboard')),
               page('/notifications', () => import('@/features/notifications/routes/notifications')),
+              {
+                path: '/messages',
+                lazy: async () => ({ Component: (await import('@/features/messages/routes/messages-layout')).default }),
+                errorElement: <RouteError />,
+                children: [page(undefined, () => import('@/features/messages/routes/messages-index')), page(':channelId', () => import('@/features/messages/routes/channel'))],
+              },
               page('/clients', () => import('@/features/clients/routes/clients')),
               page('/clients/:clientId', () => import('@/features/clients/routes/client-detail')),
               page('/projects', () => import('@/features/projects/routes/projects')),

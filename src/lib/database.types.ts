@@ -207,6 +207,150 @@ export type Database = {
           },
         ];
       };
+      channel_members: {
+        Row: {
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
+          organization_id: string;
+          role: string;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          channel_id: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id: string;
+          role?: string;
+          user_id: string;
+        };
+        Update: {
+          channel_id?: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id?: string;
+          role?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channel_members_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channel_members_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channel_members_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      channels: {
+        Row: {
+          application_id: string | null;
+          archived_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
+          organization_id: string;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name: string;
+          organization_id: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind?: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name?: string;
+          organization_id?: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channels_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+        ];
+      };
       clients: {
         Row: {
           billing_details: NonNullable<Json>;
@@ -466,7 +610,6 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
-          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -483,7 +626,6 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
-          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -499,7 +641,6 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
-          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -687,7 +828,6 @@ export type Database = {
           key: string;
           organization_id: string | null;
           updated_at: string;
-          value: Json | null;
         };
         ComputedFields: never;
         Insert: {
@@ -698,7 +838,6 @@ export type Database = {
           key: string;
           organization_id?: string | null;
           updated_at?: string;
-          value?: Json | null;
         };
         Update: {
           created_at?: string;
@@ -708,7 +847,6 @@ export type Database = {
           key?: string;
           organization_id?: string | null;
           updated_at?: string;
-          value?: Json | null;
         };
         Relationships: [
           {
@@ -1142,11 +1280,93 @@ export type Database = {
           },
         ];
       };
+      messages: {
+        Row: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        ComputedFields: never;
+        Insert: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Update: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id?: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'messages_author_id_fkey';
+            columns: ['author_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'messages_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_parent_id_fkey';
+            columns: ['parent_id'];
+            isOneToOne: false;
+            referencedRelation: 'messages';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           body: string | null;
           created_at: string;
           data: NonNullable<Json>;
+          digested_at: string | null;
           id: string;
           kind: string;
           link: string | null;
@@ -1160,6 +1380,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind: string;
           link?: string | null;
@@ -1172,6 +1393,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind?: string;
           link?: string | null;
@@ -1259,9 +1481,9 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
-          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -1289,9 +1511,9 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
-          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -1318,9 +1540,9 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name?: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
-          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -2025,10 +2247,8 @@ export type Database = {
           budget_hours: number | null;
           client_id: string;
           hours_band: string | null;
-          invoiced_amount: number | null;
           money_band: string | null;
           organization_id: string;
-          paid_amount: number | null;
           project_id: string;
           spent: number | null;
           tracked_hours: number | null;
@@ -2071,64 +2291,6 @@ export type Database = {
           isSetofReturn: false;
         };
       };
-      answer_estimate: {
-        Args: {
-          delivers_on: string;
-          estimate_id: string;
-          line_items: Json;
-          scope: string;
-          starts_on: string;
-          timeline: string;
-          valid_until?: string;
-        };
-        Returns: {
-          answered_at: string | null;
-          answered_by: string | null;
-          budget_max: number | null;
-          budget_min: number | null;
-          client_id: string | null;
-          created_at: string;
-          crowd_project_id: string | null;
-          currency: string;
-          decided_at: string | null;
-          decided_by: string | null;
-          decision_comment: string | null;
-          delivers_on: string | null;
-          description: string;
-          id: string;
-          invoice_id: string | null;
-          line_items: NonNullable<Json>;
-          organization_id: string;
-          price_amount: number | null;
-          project_id: string | null;
-          requested_by: string | null;
-          scope: string | null;
-          service_type: string;
-          starts_on: string | null;
-          status: Database['public']['Enums']['estimate_status'];
-          timeline: string | null;
-          updated_at: string;
-          valid_until: string | null;
-          wished_deadline: string | null;
-        };
-        SetofOptions: {
-          from: '*';
-          to: 'estimates';
-          isOneToOne: true;
-          isSetofReturn: false;
-        };
-      };
-      billing_account: {
-        Args: { org: string };
-        Returns: {
-          email: string;
-          name: string;
-          organization_id: string;
-          plan: Database['public']['Enums']['org_plan'];
-          stripe_customer_id: string;
-          subscription_status: string;
-        }[];
-      };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
       capacity_overview: {
         Args: { from_week: string; organization_id: string; weeks?: number };
@@ -2157,6 +2319,18 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      channel_members_list: {
+        Args: { channel_id: string };
+        Returns: {
+          avatar_url: string;
+          display_name: string;
+          joined_at: string;
+          last_read_at: string;
+          role: string;
+          user_id: string;
+          username: string;
+        }[];
+      };
       claim_email_batch: {
         Args: { batch_size?: number };
         Returns: {
@@ -2164,7 +2338,6 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
-          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -2199,9 +2372,9 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
-          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -2220,78 +2393,31 @@ export type Database = {
           isSetofReturn: false;
         };
       };
-      currency_exponent: { Args: { currency: string }; Returns: number };
-      decide_estimate: {
-        Args: { approve: boolean; comment?: string; estimate_id: string };
-        Returns: {
-          answered_at: string | null;
-          answered_by: string | null;
-          budget_max: number | null;
-          budget_min: number | null;
-          client_id: string | null;
-          created_at: string;
-          crowd_project_id: string | null;
-          currency: string;
-          decided_at: string | null;
-          decided_by: string | null;
-          decision_comment: string | null;
-          delivers_on: string | null;
-          description: string;
-          id: string;
-          invoice_id: string | null;
-          line_items: NonNullable<Json>;
-          organization_id: string;
-          price_amount: number | null;
-          project_id: string | null;
-          requested_by: string | null;
-          scope: string | null;
-          service_type: string;
-          starts_on: string | null;
-          status: Database['public']['Enums']['estimate_status'];
-          timeline: string | null;
-          updated_at: string;
-          valid_until: string | null;
-          wished_deadline: string | null;
-        };
-        SetofOptions: {
-          from: '*';
-          to: 'estimates';
-          isOneToOne: true;
-          isSetofReturn: false;
-        };
-      };
       delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
-      estimate_to_project: {
-        Args: { estimate_id: string };
+      delete_message: {
+        Args: { message_id: string };
         Returns: {
-          budget: number | null;
-          budget_hours: number | null;
-          checkpoint_every_days: number | null;
-          client_id: string;
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
           created_at: string;
-          created_by: string | null;
-          description: string | null;
-          end_on: string | null;
-          hourly_rate: number | null;
+          deleted_at: string | null;
+          edited_at: string | null;
           id: string;
-          milestones: NonNullable<Json>;
-          name: string;
-          next_checkpoint_on: string | null;
+          last_reply_at: string | null;
+          mentions: string[];
           organization_id: string;
-          start_on: string | null;
-          status: Database['public']['Enums']['project_status'];
-          updated_at: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
         };
         SetofOptions: {
           from: '*';
-          to: 'projects';
+          to: 'messages';
           isOneToOne: true;
           isSetofReturn: false;
         };
-      };
-      finish_email: {
-        Args: { email_id: string; error?: string; ok: boolean; provider?: string; provider_id?: string };
-        Returns: undefined;
       };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
@@ -2317,7 +2443,6 @@ export type Database = {
           isSetofReturn: false;
         };
       };
-      handle_stripe_event: { Args: { context?: Json; event: Json }; Returns: string };
       intake_form: {
         Args: { org_slug: string };
         Returns: {
@@ -2351,66 +2476,49 @@ export type Database = {
           token: string;
         }[];
       };
-      invoice_checkout_quote: {
-        Args: { invoice_id: string; part?: string };
-        Returns: Database['public']['CompositeTypes']['checkout_quote'][];
-        SetofOptions: {
-          from: '*';
-          to: 'checkout_quote';
-          isOneToOne: false;
-          isSetofReturn: true;
-        };
-      };
-      invoice_from_unbilled_time: {
-        Args: { project_id: string; until_on?: string };
+      leave_organization: { Args: { organization_id: string }; Returns: undefined };
+      mark_channel_read: {
+        Args: { channel_id: string; read_at?: string };
         Returns: {
-          amount_due: number | null;
-          amount_paid: number;
-          bill_to_user_id: string | null;
-          client_id: string | null;
-          created_at: string;
-          created_by: string | null;
-          crowd_project_id: string | null;
-          currency: string;
-          deposit_amount: number | null;
-          deposit_due_on: string | null;
-          discount_amount: number;
-          discount_bp: number;
-          due_on: string;
-          estimate_id: string | null;
-          id: string;
-          issue_on: string;
-          last_reminder_at: string | null;
-          notes: string | null;
-          number: string;
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
           organization_id: string;
-          paid_at: string | null;
-          project_id: string | null;
-          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
-          recurrence_ends_on: string | null;
-          recurrence_next_on: string | null;
-          recurrence_remaining: number | null;
-          recurring_source_id: string | null;
-          reminder_count: number;
-          sent_at: string | null;
-          sequence_number: number;
-          status: Database['public']['Enums']['invoice_status'];
-          subtotal_amount: number;
-          tax_amount: number;
-          terms: string | null;
-          total_amount: number;
-          updated_at: string;
-          void_reason: string | null;
-          voided_at: string | null;
+          role: string;
+          user_id: string;
         };
         SetofOptions: {
           from: '*';
-          to: 'invoices';
+          to: 'channel_members';
           isOneToOne: true;
           isSetofReturn: false;
         };
       };
-      leave_organization: { Args: { organization_id: string }; Returns: undefined };
+      my_channels: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          application_id: string;
+          archived_at: string;
+          crowd_project_id: string;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string;
+          last_read_at: string;
+          mention_count: number;
+          muted: boolean;
+          name: string;
+          organization_id: string;
+          other_avatar_url: string;
+          other_display_name: string;
+          other_user_id: string;
+          project_id: string;
+          role: string;
+          ticket_id: string;
+          topic: string;
+          unread_count: number;
+        }[];
+      };
       my_client_accounts: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -2419,41 +2527,28 @@ export type Database = {
           organization_id: string;
         }[];
       };
-      plan_limits: { Args: { org: string }; Returns: Json };
-      plan_usage: { Args: { org: string }; Returns: Json };
-      record_payment: {
-        Args: {
-          amount: number;
-          invoice_id: string;
-          method: Database['public']['Enums']['payment_method'];
-          note?: string;
-          paid_on?: string;
-          reference?: string;
-        };
+      open_direct_channel: {
+        Args: { other_user_id: string };
         Returns: {
-          amount: number;
-          amount_refunded: number;
+          application_id: string | null;
+          archived_at: string | null;
           created_at: string;
-          currency: string;
-          failure_message: string | null;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
           id: string;
-          invoice_id: string;
-          method: Database['public']['Enums']['payment_method'];
-          note: string | null;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
           organization_id: string;
-          paid_at: string | null;
-          provider: string;
-          recorded_by: string | null;
-          reference: string | null;
-          status: Database['public']['Enums']['payment_status'];
-          stripe_charge_id: string | null;
-          stripe_checkout_session_id: string | null;
-          stripe_payment_intent_id: string | null;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
           updated_at: string;
         };
         SetofOptions: {
           from: '*';
-          to: 'payments';
+          to: 'channels';
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -2468,56 +2563,6 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
-      send_invoice: {
-        Args: { invoice_id: string };
-        Returns: {
-          amount_due: number | null;
-          amount_paid: number;
-          bill_to_user_id: string | null;
-          client_id: string | null;
-          created_at: string;
-          created_by: string | null;
-          crowd_project_id: string | null;
-          currency: string;
-          deposit_amount: number | null;
-          deposit_due_on: string | null;
-          discount_amount: number;
-          discount_bp: number;
-          due_on: string;
-          estimate_id: string | null;
-          id: string;
-          issue_on: string;
-          last_reminder_at: string | null;
-          notes: string | null;
-          number: string;
-          organization_id: string;
-          paid_at: string | null;
-          project_id: string | null;
-          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
-          recurrence_ends_on: string | null;
-          recurrence_next_on: string | null;
-          recurrence_remaining: number | null;
-          recurring_source_id: string | null;
-          reminder_count: number;
-          sent_at: string | null;
-          sequence_number: number;
-          status: Database['public']['Enums']['invoice_status'];
-          subtotal_amount: number;
-          tax_amount: number;
-          terms: string | null;
-          total_amount: number;
-          updated_at: string;
-          void_reason: string | null;
-          voided_at: string | null;
-        };
-        SetofOptions: {
-          from: '*';
-          to: 'invoices';
-          isOneToOne: true;
-          isSetofReturn: false;
-        };
-      };
-      set_billing_customer: { Args: { customer: string; org: string }; Returns: string };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {
@@ -2538,6 +2583,7 @@ export type Database = {
         };
       };
       stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
+      stale_message_files: { Args: { max_rows?: number; paths?: string[] }; Returns: string[] };
       start_timer: {
         Args: { note?: string; project_id: string; task_id?: string };
         Returns: {
@@ -2601,97 +2647,35 @@ export type Database = {
         };
         Returns: Json;
       };
+      toggle_reaction: {
+        Args: { emoji: string; message_id: string };
+        Returns: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'messages';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
-      void_invoice: {
-        Args: { invoice_id: string; reason: string };
-        Returns: {
-          amount_due: number | null;
-          amount_paid: number;
-          bill_to_user_id: string | null;
-          client_id: string | null;
-          created_at: string;
-          created_by: string | null;
-          crowd_project_id: string | null;
-          currency: string;
-          deposit_amount: number | null;
-          deposit_due_on: string | null;
-          discount_amount: number;
-          discount_bp: number;
-          due_on: string;
-          estimate_id: string | null;
-          id: string;
-          issue_on: string;
-          last_reminder_at: string | null;
-          notes: string | null;
-          number: string;
-          organization_id: string;
-          paid_at: string | null;
-          project_id: string | null;
-          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
-          recurrence_ends_on: string | null;
-          recurrence_next_on: string | null;
-          recurrence_remaining: number | null;
-          recurring_source_id: string | null;
-          reminder_count: number;
-          sent_at: string | null;
-          sequence_number: number;
-          status: Database['public']['Enums']['invoice_status'];
-          subtotal_amount: number;
-          tax_amount: number;
-          terms: string | null;
-          total_amount: number;
-          updated_at: string;
-          void_reason: string | null;
-          voided_at: string | null;
-        };
-        SetofOptions: {
-          from: '*';
-          to: 'invoices';
-          isOneToOne: true;
-          isSetofReturn: false;
-        };
-      };
-      withdraw_estimate: {
-        Args: { estimate_id: string };
-        Returns: {
-          answered_at: string | null;
-          answered_by: string | null;
-          budget_max: number | null;
-          budget_min: number | null;
-          client_id: string | null;
-          created_at: string;
-          crowd_project_id: string | null;
-          currency: string;
-          decided_at: string | null;
-          decided_by: string | null;
-          decision_comment: string | null;
-          delivers_on: string | null;
-          description: string;
-          id: string;
-          invoice_id: string | null;
-          line_items: NonNullable<Json>;
-          organization_id: string;
-          price_amount: number | null;
-          project_id: string | null;
-          requested_by: string | null;
-          scope: string | null;
-          service_type: string;
-          starts_on: string | null;
-          status: Database['public']['Enums']['estimate_status'];
-          timeline: string | null;
-          updated_at: string;
-          valid_until: string | null;
-          wished_deadline: string | null;
-        };
-        SetofOptions: {
-          from: '*';
-          to: 'estimates';
-          isOneToOne: true;
-          isSetofReturn: false;
-        };
-      };
     };
     Enums: {
+      channel_kind: 'project' | 'ticket' | 'crowd' | 'application' | 'direct';
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
       crowd_split: 'equal' | 'pledge';
       crowd_status: 'open' | 'quorum_reached' | 'estimated' | 'invoiced' | 'completed' | 'cancelled';
@@ -2709,15 +2693,7 @@ export type Database = {
       update_visibility: 'internal' | 'client';
     };
     CompositeTypes: {
-      checkout_quote: {
-        invoice_id: string | null;
-        organization_id: string | null;
-        number: string | null;
-        currency: string | null;
-        amount: number | null;
-        payer_email: string | null;
-        organization_name: string | null;
-      };
+      [_ in never]: never;
     };
   };
 };
@@ -2822,6 +2798,7 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      channel_kind: ['project', 'ticket', 'crowd', 'application', 'direct'],
       client_status: ['lead', 'active', 'inactive', 'archived'],
       crowd_split: ['equal', 'pledge'],
       crowd_status: ['open', 'quorum_reached', 'estimated', 'invoiced', 'completed', 'cancelled'],

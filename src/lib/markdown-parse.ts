@@ -8,6 +8,7 @@ export type InlineNode =
   | { type: 'strong' | 'em'; children: InlineNode[] }
   | { type: 'code'; text: string }
   | { type: 'link'; href: string; children: InlineNode[] }
+  | { type: 'mention'; userId: string; name: string }
   | { type: 'break' };
 
 export type BlockNode =
@@ -24,6 +25,8 @@ export interface ListItem {
 export interface MarkdownOptions {
   /** Turn single newlines inside a paragraph into line breaks (chat-style) instead of spaces. */
   breaks?: boolean;
+  /** Read `@[Display Name](user-id)` tokens (chat mentions) as mention nodes instead of text. */
+  mentions?: boolean;
 }
 
 /** Only these schemes become links; everything else (javascript:, data:, relative paths) stays text. */
@@ -51,6 +54,7 @@ const SEARCH_WINDOW = 2000;
 const EMPHASIS_WINDOW = 500;
 const LABEL_WINDOW = 500;
 const MAX_DEPTH = 6;
+const MENTION = /^@\[([^\]\n]{1,80})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/i;
 const URL_PATTERN = /^https?:\/\/[^\s<>"'`]*[^\s<>"'`.,:;!?)\]]/i;
 
 const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\t' || (c > '~' && /\s/.test(c));
@@ -126,6 +130,15 @@ export function parseInline(text: string, options: MarkdownOptions = {}, depth =
       buffer += delim;
       i = open;
       continue;
+    }
+    if (c === '@' && options.mentions && next === '[') {
+      const mention = MENTION.exec(text.slice(i, i + 130));
+      if (mention) {
+        flush();
+        nodes.push({ type: 'mention', name: mention[1]!, userId: mention[2]!.toLowerCase() });
+        i += mention[0].length;
+        continue;
+      }
     }
     if (c === '[' && depth < MAX_DEPTH) {
       const link = parseLink(text, i);

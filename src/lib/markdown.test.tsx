@@ -155,3 +155,22 @@ describe('Markdown safety', () => {
     expect(html(deep).textContent).toContain('x');
   });
 });
+
+describe('Markdown mentions', () => {
+  const ANA = '10000000-0000-4000-9000-000000000004';
+  it('reads @[Name](id) tokens as mentions only when asked', () => {
+    expect(parseInline(`hi @[Ana Lopez](${ANA})!`, { mentions: true })).toEqual([
+      { type: 'text', text: 'hi ' },
+      { type: 'mention', userId: ANA, name: 'Ana Lopez' },
+      { type: 'text', text: '!' },
+    ]);
+    // Without the option the token is a link with an unsafe address: its label stays text.
+    expect(parseInline(`@[Ana](${ANA})`)).toEqual([{ type: 'text', text: '@' }, { type: 'text', text: 'Ana' }]);
+  });
+  it('renders a highlighted name, inside emphasis too, and keeps HTML as text', () => {
+    const { container } = render(<Markdown source={`**@[Ana](${ANA})** <b>x</b>`} mentions />);
+    expect(container.querySelector('strong span')).toHaveTextContent('@Ana');
+    expect(container.querySelector('b')).toBeNull();
+    expect(container).toHaveTextContent('<b>x</b>');
+  });
+});

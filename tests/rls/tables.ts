@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, MatrixContext, TableSpec } from './harness.ts';
 import { MONEY_TABLES } from './money-tables.ts';
+import { MESSAGING_TABLES } from './tables-messaging.ts';
 
 const SERVICE = ['service_role'] as const satisfies readonly Actor[];
 const ALL_MEMBERS = ['client', 'member', 'manager', 'admin', 'owner', 'service_role'] as const satisfies readonly Actor[];
@@ -442,4 +443,4 @@ const PORTAL_TABLES: TableSpec[] = [
   },
 ];
 
-export const TABLES: TableSpec[] = [...PLATFORM_TABLES, ...PORTAL_TABLES, ...MONEY_TABLES];
+export const TABLES: TableSpec[] = [...PLATFORM_TABLES, ...PORTAL_TABLES, ...MONEY_TABLES, ...MESSAGING_TABLES];

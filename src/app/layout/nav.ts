@@ -1,4 +1,4 @@
-import { Bell, Building2, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -20,6 +20,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Dashboard', icon: LayoutDashboard, minRole: 'client' },
       { to: '/notifications', label: 'Notifications', icon: Bell, minRole: 'client' },
+      { to: '/messages', label: 'Messages', icon: MessagesSquare, minRole: 'client' },
     ],
   },
   {

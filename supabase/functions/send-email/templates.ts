@@ -1,5 +1,6 @@
 // The app's emails, rendered from the outbox row's template name and payload.
 import type { OutgoingEmail } from './providers.ts';
+import { renderDigest } from './digest-template.ts';
 
 export interface OutboxRow {
   id: string;
@@ -158,6 +159,8 @@ export function render(row: OutboxRow, siteUrl: string, from: string): OutgoingE
         action: 'Answer the request',
       });
     }
+    case 'notification_digest':
+      return renderDigest({ to: row.to_email, subject: row.subject, payload: p, siteUrl, from, escapeHtml, layout, button });
     default: {
       // A template this version does not know still reaches the person, as plain text.
       const text = typeof p.text === 'string' ? p.text : JSON.stringify(p, null, 2);
