@@ -16,6 +16,7 @@ import { MessageList } from '../components/message-list';
 import { ThreadPanel } from '../components/thread-panel';
 import { TypingIndicator } from '../components/typing-indicator';
 import { useMarkRead } from '../hooks/use-mark-read';
+import { plainText } from '../mentions';
 import type { Person } from '../types';
 
 /** /messages/:channelId — keyed by channel, so every open starts fresh (scroll, hints, benchmark mark). */
@@ -55,6 +56,7 @@ function ChannelView({ channelId }: { channelId: string }) {
   const [atEnd, setAtEnd] = useState(true);
   const [newCount, setNewCount] = useState(0);
   const [scrollSignal, setScrollSignal] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
 
   const people = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m as Person])), [members.data]);
   const meMember = members.data?.find((m) => m.userId === userId);
@@ -89,7 +91,10 @@ function ChannelView({ channelId }: { channelId: string }) {
   }, [linkedParent, openThread]);
 
   useChannelMessagesLive(channelId, (row, added) => {
-    if (added && !row.parent_id && row.author_id !== userId && !atEnd) setNewCount((n) => n + 1);
+    if (!added || row.author_id === userId) return;
+    if (!row.parent_id && !atEnd) setNewCount((n) => n + 1);
+    const author = people.get(row.author_id ?? '')?.name ?? 'Someone';
+    setAnnouncement(`${row.parent_id ? 'New reply' : 'New message'} from ${author}: ${plainText(row.body).slice(0, 140)}`);
   });
   const pages = messages.data?.pages;
   useMarkRead(channelId, userId, pages?.[0]?.[0]?.id, atEnd);
@@ -166,21 +171,30 @@ function ChannelView({ channelId }: { channelId: string }) {
               onJumpToLatest={() => setNewCount(0)}
             />
           )}
+          <p className="sr-only" aria-live="polite">
+            {announcement}
+          </p>
           <div className="px-4 pt-2 pb-1">
-            <Composer
-              draftKey={channelId}
-              label={`Message ${name}`}
-              placeholder={`Message ${direct ? name : `#${name}`}`}
-              members={memberList}
-              onSent={() => setScrollSignal((n) => n + 1)}
-              onEditLast={() => {
-                const id = lastOwn();
-                if (id) setEditingId(id);
-              }}
-              onTyping={room.notifyTyping}
-              onStopped={room.notifyStopped}
-            />
-            <TypingIndicator people={room.typing} />
+            {channel.data.archived_at ? (
+              <p className="mb-5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+                This channel is archived: you can read it, but no longer write in it.
+              </p>
+            ) : (
+              <Composer
+                draftKey={channelId}
+                label={`Message ${name}`}
+                placeholder={`Message ${direct ? name : `#${name}`}`}
+                members={memberList}
+                onSent={() => setScrollSignal((n) => n + 1)}
+                onEditLast={() => {
+                  const id = lastOwn();
+                  if (id) setEditingId(id);
+                }}
+                onTyping={room.notifyTyping}
+                onStopped={room.notifyStopped}
+              />
+            )}
+            {!channel.data.archived_at && <TypingIndicator people={room.typing} />}
           </div>
         </section>
         {threadId && <ThreadPanel key={threadId} parentId={threadId} members={memberList} onClose={closeThread} />}
