@@ -84,11 +84,15 @@ describe('messaging between two people', () => {
     // Milo is elsewhere: the launch channel shows one unread message.
     await channelLink(milo, mainChannel).locator('[data-unread-count]', { hasText: '1' }).waitFor();
     await expect(channelLink(milo, mainChannel).getAttribute('aria-label')).resolves.toContain('1 unread');
+    // The sidebar's Messages item counts it too.
+    const navTotal = milo.getByRole('navigation', { name: 'Main' }).locator('[data-unread-total]');
+    await navTotal.filter({ hasText: '1' }).waitFor();
 
     await channelLink(milo, mainChannel).click();
     await row(milo, `Kick-off is Monday ${run}`).waitFor();
     // Opening it reads it: the count goes away.
     await channelLink(milo, mainChannel).locator('[data-unread-count]').waitFor({ state: 'detached' });
+    await navTotal.waitFor({ state: 'detached' });
 
     await send(maya, `Agenda follows ${run}`);
     await row(milo, `Agenda follows ${run}`).waitFor();
