@@ -125,6 +125,12 @@ describe('messaging between two people', () => {
     await capture(maya, 'messaging-04-thread-light');
     await capture(milo, 'messaging-05-thread-dark');
     await mayaThread.getByRole('button', { name: 'Close thread' }).click();
+
+    // A notification's link to the reply opens its thread.
+    const replyId = await thread.locator('[data-message-id]', { hasText: `Can we add a demo? ${run}` }).getAttribute('data-message-id');
+    await maya.goto(appUrl(`/messages/${mainChannel}?message=${replyId}`));
+    await maya.getByRole('complementary', { name: 'Thread' }).locator(`[data-message-id="${replyId}"]`).waitFor();
+    await maya.getByRole('complementary', { name: 'Thread' }).getByRole('button', { name: 'Close thread' }).click();
   });
 
   it('toggles a reaction and shows who reacted', async () => {
