@@ -63,11 +63,31 @@ async function signedInPage(browser: Browser, appUrl: string, email: string): Pr
   return page;
 }
 
-/** Loads the channel afresh and returns the mark's time from navigation start (ms). */
-async function firstRender(page: Page, url: string): Promise<number> {
+interface Render {
+  /** Navigation start → the mark. */
+  mark: number;
+  /** Navigation start → DOMContentLoaded (the app's scripts loaded and run). */
+  dcl: number;
+  /** The first page of messages: when its request started and when its answer arrived. */
+  messagesStart: number;
+  messagesEnd: number;
+}
+
+/** Loads the channel afresh and returns the mark's time from navigation start, with where the time went (ms). */
+async function firstRender(page: Page, url: string): Promise<Render> {
   await page.goto(url);
-  const handle = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, MARK, { timeout: 30_000, polling: 'raf' });
-  return (await handle.jsonValue()) as number;
+  const handle = await page.waitForFunction(
+    (mark) => {
+      const at = performance.getEntriesByName(mark)[0]?.startTime;
+      if (at === undefined) return null;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const fetched = performance.getEntriesByType('resource').find((e) => e.name.includes('/rest/v1/messages?')) as PerformanceResourceTiming | undefined;
+      return { mark: at, dcl: nav?.domContentLoadedEventEnd ?? NaN, messagesStart: fetched?.startTime ?? NaN, messagesEnd: fetched?.responseEnd ?? NaN };
+    },
+    MARK,
+    { timeout: 30_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as Render;
 }
 
 async function delivery(env: BenchEnv, sender: Page, receiver: Page, channelId: string, log: (line: string) => void): Promise<number[]> {
@@ -135,11 +155,13 @@ const scenario: Scenario = {
       const b = await signedInPage(browser, appUrl, benchEmail(0, 4));
       const url = `${appUrl}/messages/${channelId}`;
 
-      const renders: number[] = [];
+      const runs: Render[] = [];
       for (let i = 0; i < RENDER_WARMUP + RENDER_RUNS; i++) {
-        const ms = await firstRender(a, url);
-        if (i >= RENDER_WARMUP) renders.push(ms);
+        const run = await firstRender(a, url);
+        if (i >= RENDER_WARMUP) runs.push(run);
       }
+      const renders = runs.map((r) => r.mark);
+      const median = (pick: (r: Render) => number) => percentile(runs.map(pick), 0.5);
       const rows = await a.locator('[data-message-id]').count();
       env.log(`first render: ${renders.map((r) => r.toFixed(0)).join(', ')} ms; ${rows} message rows in the DOM`);
 
@@ -154,7 +176,12 @@ const scenario: Scenario = {
           value: percentile(renders, 0.5),
           unit: 'ms',
           target: { op: '<', value: 300, source: 'issue 12: first render of a channel holding 10,000 messages under 300 ms' },
-          details: { p95_ms: percentile(renders, 0.95), min_ms: Math.min(...renders), max_ms: Math.max(...renders), runs: renders.length, dom_rows: rows },
+          details: {
+            p95_ms: percentile(renders, 0.95), min_ms: Math.min(...renders), max_ms: Math.max(...renders), runs: renders.length, dom_rows: rows,
+            // Where the median run's time goes: scripts, the wait before the messages request, the request itself, painting.
+            dcl_ms: median((r) => r.dcl), messages_request_start_ms: median((r) => r.messagesStart),
+            messages_request_ms: median((r) => r.messagesEnd - r.messagesStart), after_response_ms: median((r) => r.mark - r.messagesEnd),
+          },
         },
         {
           metric: 'messaging.delivery.p95',

@@ -2583,6 +2583,7 @@ export type Database = {
         };
       };
       stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
+      stale_message_files: { Args: { max_rows?: number; paths?: string[] }; Returns: string[] };
       start_timer: {
         Args: { note?: string; project_id: string; task_id?: string };
         Returns: {
