@@ -17,16 +17,38 @@ export function olderThan(cursor: Cursor): string {
   return `created_at.lt."${cursor.createdAt}",and(created_at.eq."${cursor.createdAt}",id.lt.${cursor.id})`;
 }
 
+async function fetchPage(channelId: string, cursor: Cursor | null): Promise<ChatMessage[]> {
+  let query = supabase.from('messages').select(MESSAGE_COLUMNS).eq('channel_id', channelId).is('parent_id', null);
+  if (cursor) query = query.or(olderThan(cursor));
+  const { data } = await query.order('created_at', { ascending: false }).order('id', { ascending: false }).limit(PAGE_SIZE).throwOnError();
+  return data;
+}
+
+const EARLY_MS = 10_000;
+const early = new Map<string, { at: number; page: Promise<ChatMessage[]> }>();
+
+/**
+ * Starts loading a channel's newest page when its route module loads on a full page load, while the
+ * app shell is still booting; the list's first fetch then picks it up (once, if under ten seconds old).
+ */
+export function preloadFirstPage(channelId: string): void {
+  if (early.has(channelId)) return;
+  const page = fetchPage(channelId, null);
+  page.catch(() => {});
+  early.set(channelId, { at: Date.now(), page });
+}
+
+function takeEarly(channelId: string): Promise<ChatMessage[]> | null {
+  const hit = early.get(channelId);
+  early.delete(channelId);
+  return hit && Date.now() - hit.at < EARLY_MS ? hit.page.catch(() => fetchPage(channelId, null)) : null;
+}
+
 export const channelMessagesQuery = (channelId: string) =>
   infiniteQueryOptions({
     queryKey: messageKeys.list(channelId),
     initialPageParam: null as Cursor | null,
-    queryFn: async ({ pageParam }): Promise<ChatMessage[]> => {
-      let query = supabase.from('messages').select(MESSAGE_COLUMNS).eq('channel_id', channelId).is('parent_id', null);
-      if (pageParam) query = query.or(olderThan(pageParam));
-      const { data } = await query.order('created_at', { ascending: false }).order('id', { ascending: false }).limit(PAGE_SIZE).throwOnError();
-      return data;
-    },
+    queryFn: ({ pageParam }): Promise<ChatMessage[]> => (pageParam ? null : takeEarly(channelId)) ?? fetchPage(channelId, pageParam),
     getNextPageParam: (last): Cursor | null => {
       if (last.length < PAGE_SIZE) return null;
       const oldest = last[last.length - 1]!;

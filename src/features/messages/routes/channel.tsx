@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
 import { useChannel, useChannelMembers } from '../api/channels';
 import { useChannelMessagesLive, useRoom } from '../api/live';
-import { useChannelMessages, useMessageRef } from '../api/messages';
+import { preloadFirstPage, useChannelMessages, useMessageRef } from '../api/messages';
 import { ChatContext, type ChatContextValue } from '../components/chat-context';
 import { ChannelHeader } from '../components/channel-header';
 import { Composer } from '../components/composer';
@@ -18,6 +18,11 @@ import { TypingIndicator } from '../components/typing-indicator';
 import { useMarkRead } from '../hooks/use-mark-read';
 import { plainText } from '../mentions';
 import type { Person } from '../types';
+
+// On a full page load this module loads alongside the app shell: start the newest messages now rather
+// than after the shell has loaded the person's memberships (first render of a channel, issue 12).
+const opened = /^\/messages\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(window.location.pathname);
+if (opened) preloadFirstPage(opened[1]!.toLowerCase());
 
 /** /messages/:channelId — keyed by channel, so every open starts fresh (scroll, hints, benchmark mark). */
 export default function ChannelRoute() {
