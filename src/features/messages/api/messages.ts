@@ -4,6 +4,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Attachment, ChatMessage, Cursor, MessageRow } from '../types';
+import { startEarly, takeEarly } from './early';
 import { messageKeys } from './keys';
 
 export const PAGE_SIZE = 50;
@@ -24,31 +25,16 @@ async function fetchPage(channelId: string, cursor: Cursor | null): Promise<Chat
   return data;
 }
 
-const EARLY_MS = 10_000;
-const early = new Map<string, { at: number; page: Promise<ChatMessage[]> }>();
-
-/**
- * Starts loading a channel's newest page when its route module loads on a full page load, while the
- * app shell is still booting; the list's first fetch then picks it up (once, if under ten seconds old).
- */
+/** Starts a channel's newest page ahead of the list (see early.ts). */
 export function preloadFirstPage(channelId: string): void {
-  if (early.has(channelId)) return;
-  const page = fetchPage(channelId, null);
-  page.catch(() => {});
-  early.set(channelId, { at: Date.now(), page });
-}
-
-function takeEarly(channelId: string): Promise<ChatMessage[]> | null {
-  const hit = early.get(channelId);
-  early.delete(channelId);
-  return hit && Date.now() - hit.at < EARLY_MS ? hit.page.catch(() => fetchPage(channelId, null)) : null;
+  startEarly(`messages:${channelId}`, () => fetchPage(channelId, null));
 }
 
 export const channelMessagesQuery = (channelId: string) =>
   infiniteQueryOptions({
     queryKey: messageKeys.list(channelId),
     initialPageParam: null as Cursor | null,
-    queryFn: ({ pageParam }): Promise<ChatMessage[]> => (pageParam ? null : takeEarly(channelId)) ?? fetchPage(channelId, pageParam),
+    queryFn: ({ pageParam }): Promise<ChatMessage[]> => (pageParam ? fetchPage(channelId, pageParam) : takeEarly(`messages:${channelId}`, () => fetchPage(channelId, null))),
     getNextPageParam: (last): Cursor | null => {
       if (last.length < PAGE_SIZE) return null;
       const oldest = last[last.length - 1]!;

@@ -6,7 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useUserId } from '@/lib/auth';
 import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
-import { useChannel, useChannelMembers } from '../api/channels';
+import { preloadChannel, useChannel, useChannelMembers } from '../api/channels';
 import { useChannelMessagesLive, useRoom } from '../api/live';
 import { preloadFirstPage, useChannelMessages, useMessageRef } from '../api/messages';
 import { ChatContext, type ChatContextValue } from '../components/chat-context';
@@ -22,7 +22,10 @@ import type { Person } from '../types';
 // On a full page load this module loads alongside the app shell: start the newest messages now rather
 // than after the shell has loaded the person's memberships (first render of a channel, issue 12).
 const opened = /^\/messages\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(window.location.pathname);
-if (opened) preloadFirstPage(opened[1]!.toLowerCase());
+if (opened) {
+  preloadFirstPage(opened[1]!.toLowerCase());
+  preloadChannel(opened[1]!.toLowerCase());
+}
 
 /** /messages/:channelId — keyed by channel, so every open starts fresh (scroll, hints, benchmark mark). */
 export default function ChannelRoute() {
