@@ -1,5 +1,7 @@
 import { Bell, Building2, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import type { ComponentType } from 'react';
 import type { OrgRole } from '@/lib/membership';
+import { MessagesUnreadBadge } from '@/features/messages/components/unread-badge';
 
 export interface NavItem {
   to: string;
@@ -7,6 +9,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** The least role that sees the item. */
   minRole: OrgRole;
+  /** A live count shown after the label (renders nothing when there is nothing to count). */
+  badge?: ComponentType;
 }
 
 export interface NavSection {
@@ -20,7 +24,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Dashboard', icon: LayoutDashboard, minRole: 'client' },
       { to: '/notifications', label: 'Notifications', icon: Bell, minRole: 'client' },
-      { to: '/messages', label: 'Messages', icon: MessagesSquare, minRole: 'client' },
+      { to: '/messages', label: 'Messages', icon: MessagesSquare, minRole: 'client', badge: MessagesUnreadBadge },
     ],
   },
   {

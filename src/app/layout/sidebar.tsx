@@ -29,6 +29,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                   >
                     <item.icon className="size-4" aria-hidden />
                     {item.label}
+                    {item.badge && <item.badge />}
                   </NavLink>
                 </li>
               ))}

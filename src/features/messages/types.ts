@@ -27,9 +27,12 @@ export interface Cursor {
 
 /** The attachments column read safely (it is jsonb). */
 export function attachmentsOf(message: Pick<MessageRow, 'attachments'>): Attachment[] {
-  const value = message.attachments;
+  const value: unknown = message.attachments;
   if (!Array.isArray(value)) return [];
-  return value.filter((a): a is Attachment & Record<string, never> => !!a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { path?: unknown }).path === 'string') as unknown as Attachment[];
+  return value.filter(
+    (a): a is Attachment =>
+      !!a && typeof a === 'object' && typeof (a as Attachment).path === 'string' && typeof (a as Attachment).name === 'string',
+  );
 }
 
 /** The reactions column read safely: emoji → user ids. */

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Person } from '../types';
+import { startEarly, takeEarly } from './early';
 import { messageKeys } from './keys';
 
 /** The caller's channels with unread and mention counts (one RPC, computed in SQL). */
@@ -17,18 +18,20 @@ export function useMyChannels(userId: string) {
   return useQuery(myChannelsQuery(userId));
 }
 
+async function fetchChannel(channelId: string) {
+  const { data } = await supabase
+    .from('channels')
+    .select('id, organization_id, kind, name, topic, project_id, direct_key, archived_at')
+    .eq('id', channelId)
+    .maybeSingle()
+    .throwOnError();
+  return data;
+}
+
 export const channelQuery = (channelId: string) =>
   queryOptions({
     queryKey: messageKeys.channel(channelId),
-    queryFn: async () => {
-      const { data } = await supabase
-        .from('channels')
-        .select('id, organization_id, kind, name, topic, project_id, direct_key, archived_at')
-        .eq('id', channelId)
-        .maybeSingle()
-        .throwOnError();
-      return data;
-    },
+    queryFn: () => takeEarly(`channel:${channelId}`, () => fetchChannel(channelId)),
   });
 
 export function useChannel(channelId: string) {
@@ -39,28 +42,36 @@ export interface ChannelMember extends Person {
   role: string;
 }
 
+async function fetchMembers(channelId: string): Promise<ChannelMember[]> {
+  const { data } = await supabase
+    .from('channel_members')
+    .select('user_id, role, profiles(display_name, username, avatar_url)')
+    .eq('channel_id', channelId)
+    .limit(1000)
+    .throwOnError();
+  return data
+    .map((m) => ({
+      userId: m.user_id,
+      role: m.role,
+      name: m.profiles?.display_name || m.profiles?.username || 'Unnamed member',
+      avatarUrl: m.profiles?.avatar_url ?? null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Everyone in the channel (authors' names, mention autocomplete, presence). */
 export const channelMembersQuery = (channelId: string) =>
   queryOptions({
     queryKey: messageKeys.members(channelId),
-    queryFn: async (): Promise<ChannelMember[]> => {
-      const { data } = await supabase
-        .from('channel_members')
-        .select('user_id, role, profiles(display_name, username, avatar_url)')
-        .eq('channel_id', channelId)
-        .limit(1000)
-        .throwOnError();
-      return data
-        .map((m) => ({
-          userId: m.user_id,
-          role: m.role,
-          name: m.profiles?.display_name || m.profiles?.username || 'Unnamed member',
-          avatarUrl: m.profiles?.avatar_url ?? null,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name));
-    },
+    queryFn: () => takeEarly(`members:${channelId}`, () => fetchMembers(channelId)),
     staleTime: 60_000,
   });
+
+/** Starts what a channel view needs (its row and members) ahead of the view (see early.ts). */
+export function preloadChannel(channelId: string): void {
+  startEarly(`channel:${channelId}`, () => fetchChannel(channelId));
+  startEarly(`members:${channelId}`, () => fetchMembers(channelId));
+}
 
 export function useChannelMembers(channelId: string) {
   return useQuery(channelMembersQuery(channelId));

@@ -4,6 +4,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Attachment, ChatMessage, Cursor, MessageRow } from '../types';
+import { startEarly, takeEarly } from './early';
 import { messageKeys } from './keys';
 
 export const PAGE_SIZE = 50;
@@ -17,16 +18,23 @@ export function olderThan(cursor: Cursor): string {
   return `created_at.lt."${cursor.createdAt}",and(created_at.eq."${cursor.createdAt}",id.lt.${cursor.id})`;
 }
 
+async function fetchPage(channelId: string, cursor: Cursor | null): Promise<ChatMessage[]> {
+  let query = supabase.from('messages').select(MESSAGE_COLUMNS).eq('channel_id', channelId).is('parent_id', null);
+  if (cursor) query = query.or(olderThan(cursor));
+  const { data } = await query.order('created_at', { ascending: false }).order('id', { ascending: false }).limit(PAGE_SIZE).throwOnError();
+  return data;
+}
+
+/** Starts a channel's newest page ahead of the list (see early.ts). */
+export function preloadFirstPage(channelId: string): void {
+  startEarly(`messages:${channelId}`, () => fetchPage(channelId, null));
+}
+
 export const channelMessagesQuery = (channelId: string) =>
   infiniteQueryOptions({
     queryKey: messageKeys.list(channelId),
     initialPageParam: null as Cursor | null,
-    queryFn: async ({ pageParam }): Promise<ChatMessage[]> => {
-      let query = supabase.from('messages').select(MESSAGE_COLUMNS).eq('channel_id', channelId).is('parent_id', null);
-      if (pageParam) query = query.or(olderThan(pageParam));
-      const { data } = await query.order('created_at', { ascending: false }).order('id', { ascending: false }).limit(PAGE_SIZE).throwOnError();
-      return data;
-    },
+    queryFn: ({ pageParam }): Promise<ChatMessage[]> => (pageParam ? fetchPage(channelId, pageParam) : takeEarly(`messages:${channelId}`, () => fetchPage(channelId, null))),
     getNextPageParam: (last): Cursor | null => {
       if (last.length < PAGE_SIZE) return null;
       const oldest = last[last.length - 1]!;

@@ -130,7 +130,8 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, inTh
         <div
           role="toolbar"
           aria-label={`Actions for ${name}'s message`}
-          className="absolute -top-3 right-4 hidden items-center rounded-md border border-slate-200 bg-white shadow-sm group-focus-within:flex group-hover:flex dark:border-slate-700 dark:bg-slate-900"
+          // Shown on hover, and whenever one of its buttons has keyboard focus (never display:none, so Tab reaches it).
+          className="absolute -top-3 right-4 flex items-center rounded-md border border-slate-200 bg-white opacity-0 shadow-sm group-hover:opacity-100 focus-within:opacity-100 has-[[data-open]]:opacity-100 dark:border-slate-700 dark:bg-slate-900"
         >
           <EmojiPicker onPick={handleReact} className={ACTION} />
           {!inThread && (
@@ -150,15 +151,17 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, inTh
           )}
         </div>
       )}
-      <ConfirmDialog
-        open={confirmDelete}
-        title="Delete this message?"
-        description={mine ? 'Everyone in the channel will see “This message was deleted” instead. Its files are removed too.' : `You are deleting ${name}'s message as a moderator. Everyone will see that it was deleted.`}
-        confirmLabel="Delete message"
-        pending={remove.isPending}
-        onConfirm={handleDelete}
-        onCancel={() => setConfirmDelete(false)}
-      />
+      {confirmDelete && (
+        <ConfirmDialog
+          open
+          title="Delete this message?"
+          description={mine ? 'Everyone in the channel will see “This message was deleted” instead. Its files are removed too.' : `You are deleting ${name}'s message as a moderator. Everyone will see that it was deleted.`}
+          confirmLabel="Delete message"
+          pending={remove.isPending}
+          onConfirm={handleDelete}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
     </div>
   );
 });

@@ -131,8 +131,8 @@ export function MessageList({ channelId, channelName, pages, hasOlder, loadingOl
         onScroll={handleScroll}
         role="log"
         aria-label={`Messages in ${channelName}`}
-        aria-live="polite"
-        aria-relevant="additions"
+        // Rows come and go as the list scrolls (virtualised): the channel announces new messages itself.
+        aria-live="off"
         tabIndex={0}
         className="h-full overflow-y-auto overscroll-contain focus-visible:outline-offset-[-2px]"
       >

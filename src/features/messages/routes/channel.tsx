@@ -6,9 +6,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useUserId } from '@/lib/auth';
 import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
-import { useChannel, useChannelMembers } from '../api/channels';
+import { preloadChannel, useChannel, useChannelMembers } from '../api/channels';
 import { useChannelMessagesLive, useRoom } from '../api/live';
-import { useChannelMessages, useMessageRef } from '../api/messages';
+import { preloadFirstPage, useChannelMessages, useMessageRef } from '../api/messages';
 import { ChatContext, type ChatContextValue } from '../components/chat-context';
 import { ChannelHeader } from '../components/channel-header';
 import { Composer } from '../components/composer';
@@ -16,7 +16,16 @@ import { MessageList } from '../components/message-list';
 import { ThreadPanel } from '../components/thread-panel';
 import { TypingIndicator } from '../components/typing-indicator';
 import { useMarkRead } from '../hooks/use-mark-read';
+import { plainText } from '../mentions';
 import type { Person } from '../types';
+
+// On a full page load this module loads alongside the app shell: start the newest messages now rather
+// than after the shell has loaded the person's memberships (first render of a channel, issue 12).
+const opened = /^\/messages\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(window.location.pathname);
+if (opened) {
+  preloadFirstPage(opened[1]!.toLowerCase());
+  preloadChannel(opened[1]!.toLowerCase());
+}
 
 /** /messages/:channelId — keyed by channel, so every open starts fresh (scroll, hints, benchmark mark). */
 export default function ChannelRoute() {
@@ -55,6 +64,7 @@ function ChannelView({ channelId }: { channelId: string }) {
   const [atEnd, setAtEnd] = useState(true);
   const [newCount, setNewCount] = useState(0);
   const [scrollSignal, setScrollSignal] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
 
   const people = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m as Person])), [members.data]);
   const meMember = members.data?.find((m) => m.userId === userId);
@@ -89,7 +99,10 @@ function ChannelView({ channelId }: { channelId: string }) {
   }, [linkedParent, openThread]);
 
   useChannelMessagesLive(channelId, (row, added) => {
-    if (added && !row.parent_id && row.author_id !== userId && !atEnd) setNewCount((n) => n + 1);
+    if (!added || row.author_id === userId) return;
+    if (!row.parent_id && !atEnd) setNewCount((n) => n + 1);
+    const author = people.get(row.author_id ?? '')?.name ?? 'Someone';
+    setAnnouncement(`${row.parent_id ? 'New reply' : 'New message'} from ${author}: ${plainText(row.body).slice(0, 140)}`);
   });
   const pages = messages.data?.pages;
   useMarkRead(channelId, userId, pages?.[0]?.[0]?.id, atEnd);
@@ -166,21 +179,30 @@ function ChannelView({ channelId }: { channelId: string }) {
               onJumpToLatest={() => setNewCount(0)}
             />
           )}
+          <p className="sr-only" aria-live="polite">
+            {announcement}
+          </p>
           <div className="px-4 pt-2 pb-1">
-            <Composer
-              draftKey={channelId}
-              label={`Message ${name}`}
-              placeholder={`Message ${direct ? name : `#${name}`}`}
-              members={memberList}
-              onSent={() => setScrollSignal((n) => n + 1)}
-              onEditLast={() => {
-                const id = lastOwn();
-                if (id) setEditingId(id);
-              }}
-              onTyping={room.notifyTyping}
-              onStopped={room.notifyStopped}
-            />
-            <TypingIndicator people={room.typing} />
+            {channel.data.archived_at ? (
+              <p className="mb-5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+                This channel is archived: you can read it, but no longer write in it.
+              </p>
+            ) : (
+              <Composer
+                draftKey={channelId}
+                label={`Message ${name}`}
+                placeholder={`Message ${direct ? name : `#${name}`}`}
+                members={memberList}
+                onSent={() => setScrollSignal((n) => n + 1)}
+                onEditLast={() => {
+                  const id = lastOwn();
+                  if (id) setEditingId(id);
+                }}
+                onTyping={room.notifyTyping}
+                onStopped={room.notifyStopped}
+              />
+            )}
+            {!channel.data.archived_at && <TypingIndicator people={room.typing} />}
           </div>
         </section>
         {threadId && <ThreadPanel key={threadId} parentId={threadId} members={memberList} onClose={closeThread} />}
