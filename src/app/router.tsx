@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
               page('/settings/members', () => import('@/features/organizations/routes/members-settings')),
               page('/settings/organization', () => import('@/features/organizations/routes/organization-settings')),
               page('/settings/intake', () => import('@/features/clients/routes/intake-settings')),
+              page('/settings/plan', () => import('@/features/billing/routes/plan-settings')),
               page('/tasks', () => import('@/features/tasks/routes/my-tasks')),
               page('/time', () => import('@/features/time/routes/timesheet')),
               page('/capacity', () => import('@/features/time/routes/capacity')),

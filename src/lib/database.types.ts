@@ -687,6 +687,7 @@ export type Database = {
           key: string;
           organization_id: string | null;
           updated_at: string;
+          value: Json | null;
         };
         ComputedFields: never;
         Insert: {
@@ -697,6 +698,7 @@ export type Database = {
           key: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Update: {
           created_at?: string;
@@ -706,6 +708,7 @@ export type Database = {
           key?: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Relationships: [
           {
@@ -1258,6 +1261,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -1287,6 +1291,7 @@ export type Database = {
           name: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -1315,6 +1320,7 @@ export type Database = {
           name?: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -2112,6 +2118,17 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      billing_account: {
+        Args: { org: string };
+        Returns: {
+          email: string;
+          name: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          stripe_customer_id: string;
+          subscription_status: string;
+        }[];
+      };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
       capacity_overview: {
         Args: { from_week: string; organization_id: string; weeks?: number };
@@ -2184,6 +2201,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -2299,6 +2317,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      handle_stripe_event: { Args: { context?: Json; event: Json }; Returns: string };
       intake_form: {
         Args: { org_slug: string };
         Returns: {
@@ -2400,6 +2419,8 @@ export type Database = {
           organization_id: string;
         }[];
       };
+      plan_limits: { Args: { org: string }; Returns: Json };
+      plan_usage: { Args: { org: string }; Returns: Json };
       record_payment: {
         Args: {
           amount: number;
@@ -2496,6 +2517,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      set_billing_customer: { Args: { customer: string; org: string }; Returns: string };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {

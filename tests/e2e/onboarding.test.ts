@@ -39,7 +39,7 @@ describe('a studio gets started', () => {
     await ownerPage.getByRole('heading', { name: /Good (morning|afternoon|evening), Olga/ }).waitFor();
     expect(await navItems(ownerPage)).toEqual([
       'Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports',
-      'Profile', 'Security', 'Members', 'Organization', 'Intake form',
+      'Profile', 'Security', 'Members', 'Organization', 'Intake form', 'Plan',
     ]);
     await ownerPage.getByText('people in this organization').waitFor();
     await capture(ownerPage, '04-dashboard-owner');

@@ -1,4 +1,4 @@
-import { Bell, Building2, Clock, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -41,6 +41,7 @@ export const NAV: NavSection[] = [
       { to: '/settings/members', label: 'Members', icon: Users, minRole: 'manager' },
       { to: '/settings/organization', label: 'Organization', icon: Settings, minRole: 'admin' },
       { to: '/settings/intake', label: 'Intake form', icon: Inbox, minRole: 'admin' },
+      { to: '/settings/plan', label: 'Plan', icon: CreditCard, minRole: 'admin' },
     ],
   },
 ];
