@@ -1,28 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { Database } from '@/lib/database.types';
-
-export type InvoiceStatus = Database['public']['Enums']['invoice_status'];
-export type EstimateStatus = Database['public']['Enums']['estimate_status'];
-
-export const INVOICE_STATUS_LABEL: Record<InvoiceStatus, string> = {
-  draft: 'Draft',
-  sent: 'Sent',
-  partially_paid: 'Partially paid',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  void: 'Void',
-};
-const INVOICE_TONE = { draft: 'neutral', sent: 'brand', partially_paid: 'warning', paid: 'success', overdue: 'danger', void: 'neutral' } as const;
-
-export const ESTIMATE_STATUS_LABEL: Record<EstimateStatus, string> = {
-  requested: 'Requested',
-  answered: 'Answered',
-  approved: 'Approved',
-  declined: 'Declined',
-  expired: 'Expired',
-  withdrawn: 'Withdrawn',
-};
-const ESTIMATE_TONE = { requested: 'warning', answered: 'brand', approved: 'success', declined: 'danger', expired: 'neutral', withdrawn: 'neutral' } as const;
+import { ESTIMATE_STATUS_LABEL, ESTIMATE_TONE, INVOICE_STATUS_LABEL, INVOICE_TONE, type EstimateStatus, type InvoiceStatus } from '@/lib/money-status';
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   return <Badge tone={INVOICE_TONE[status]}>{INVOICE_STATUS_LABEL[status]}</Badge>;

@@ -1,9 +1,7 @@
-import { format, parseISO } from 'date-fns';
 import { TotalsList } from '@/components/money/totals-list';
 import { formatBasisPoints, formatMoney } from '@/lib/money';
 import type { InvoiceDetail } from '../api/invoice';
-
-export const fmtDate = (d: string) => format(parseISO(d), 'MMM d, yyyy');
+import { fmtDate } from '../api/format';
 
 function billingLines(details: unknown): string[] {
   if (!details || typeof details !== 'object') return [];

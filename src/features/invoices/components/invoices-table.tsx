@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { InvoiceStatusBadge } from '@/components/money/status-badges';
 import { formatMoney } from '@/lib/money';
 import type { InvoiceListRow } from '../api/list-invoices';
-import { fmtDate } from './invoice-document';
+import { fmtDate } from '../api/format';
 
 const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
 const td = 'px-4 py-3 align-middle';

@@ -20,7 +20,8 @@ import { toast } from '@/lib/toast';
 import { useInvoice, type InvoiceDetail } from '../api/invoice';
 import { deleteDraft, sendInvoice, voidInvoice } from '../api/invoice-actions';
 import { invoiceKeys, useInvoiceMutation } from '../api/keys';
-import { fmtDate, InvoiceDocument } from '../components/invoice-document';
+import { fmtDate } from '../api/format';
+import { InvoiceDocument } from '../components/invoice-document';
 import { PaymentHistory } from '../components/payment-history';
 import { RecordPaymentDialog } from '../components/record-payment-dialog';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { Link, useNavigate, useParams } from 'react-router';
 import { addDays, format } from 'date-fns';
@@ -99,10 +99,10 @@ function InvoiceForm({ organizationId, org, invoice }: { organizationId: string;
   const [itemErrors, setItemErrors] = useState<LineErrors[]>([]);
   const { errors } = form.formState;
   const currency = org.currency;
-  const clientId = form.watch('client_id');
-  const recurrence = form.watch('recurrence');
-  const ends = form.watch('recurrence_ends');
-  const discountBp = parsePercent(form.watch('discount')) ?? 0;
+  const clientId = useWatch({ control: form.control, name: 'client_id' });
+  const recurrence = useWatch({ control: form.control, name: 'recurrence' });
+  const ends = useWatch({ control: form.control, name: 'recurrence_ends' });
+  const discountBp = parsePercent(useWatch({ control: form.control, name: 'discount' })) ?? 0;
 
   const handleSubmit = form.handleSubmit((values) => {
     const lines = parseLines(values.items, currency);

@@ -9,7 +9,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { SelectField } from '@/components/ui/select-field';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { TextField } from '@/components/ui/text-field';
-import { INVOICE_STATUS_LABEL } from '@/components/money/status-badges';
+import { INVOICE_STATUS_LABEL } from '@/lib/money-status';
 import { useClientOptions } from '@/lib/client-options';
 import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';

@@ -1,4 +1,4 @@
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -37,8 +37,8 @@ function SettingsForm({ organizationId, org }: { organizationId: string; org: Or
   const save = useSaveInvoicingSettings(organizationId);
   const form = useForm<InvoicingSettingsValues>({ resolver: standardSchemaResolver(invoicingSettingsSchema), values: settingsToForm(org) });
   const { errors } = form.formState;
-  const feeKind = form.watch('late_fee_kind');
-  const currency = form.watch('currency');
+  const feeKind = useWatch({ control: form.control, name: 'late_fee_kind' });
+  const currency = useWatch({ control: form.control, name: 'currency' });
   const currencies = BILLING_CURRENCIES.includes(org.currency as never) ? BILLING_CURRENCIES : [org.currency, ...BILLING_CURRENCIES];
   const handleSubmit = form.handleSubmit((values) =>
     save.mutate({ organizationId, values, currencyChanged: values.currency !== org.currency }, { onSuccess: () => toast('Invoicing settings saved.') }),
@@ -49,7 +49,7 @@ function SettingsForm({ organizationId, org }: { organizationId: string; org: Or
       <Card title="Invoices" description="One currency per organization; it cannot change once invoices exist.">
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Currency" options={currencies.map((c) => ({ value: c, label: c }))} error={errors.currency?.message} {...form.register('currency')} />
-          <TextField label="Number prefix" hint={`The next invoice is ${form.watch('invoice_prefix')}0001-style`} error={errors.invoice_prefix?.message} {...form.register('invoice_prefix')} />
+          <TextField label="Number prefix" hint={`The next invoice is ${useWatch({ control: form.control, name: 'invoice_prefix' })}0001-style`} error={errors.invoice_prefix?.message} {...form.register('invoice_prefix')} />
           <TextField label="Payment terms (days)" inputMode="numeric" error={errors.payment_terms_days?.message} {...form.register('payment_terms_days')} />
           <TextField label="Default tax %" inputMode="decimal" error={errors.default_tax?.message} {...form.register('default_tax')} />
           <TextField label="Estimates valid for (days)" inputMode="numeric" error={errors.estimate_valid_days?.message} {...form.register('estimate_valid_days')} />
