@@ -207,8 +207,14 @@ describe('staff invoices by hand', () => {
     await page.getByText('€54.99').first().waitFor();
     await capture(page, 'money-15-invoice-partially-paid');
     await page.getByRole('link', { name: 'Print / PDF' }).click();
-    await page.getByRole('button', { name: 'Print' }).waitFor();
+    await page.getByRole('button', { name: 'Print', exact: true }).waitFor();
     await capture(page, 'money-16-invoice-print');
+    // The PDF comes from the invoice-pdf function with this person's session.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe('INV-0002.pdf');
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
     await page.goto(appUrl('/settings/invoicing'));
     await page.getByRole('heading', { name: 'Invoicing', level: 1 }).waitFor();
     await page.getByLabel('Currency').selectOption('USD');

@@ -54,6 +54,7 @@ function InvoicePage({ invoice, staff, manager, organizationId }: { invoice: Inv
   const checkout = search.get('checkout');
   const [dialog, setDialog] = useState<'send' | 'pay' | 'void' | 'delete' | null>(null);
   const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const send = useInvoiceMutation(organizationId, sendInvoice);
   const voiding = useInvoiceMutation(organizationId, voidInvoice);
   const removing = useInvoiceMutation(organizationId, deleteDraft);
@@ -175,13 +176,13 @@ function InvoicePage({ invoice, staff, manager, organizationId }: { invoice: Inv
         confirmLabel="Void invoice"
         pending={voiding.isPending}
         onCancel={close}
-        onConfirm={() =>
-          reason.trim()
-            ? voiding.mutate({ invoiceId: invoice.id, reason: reason.trim() }, { onSuccess: () => (toast(`${invoice.number} was voided.`), close()) })
-            : undefined
-        }
+        onConfirm={() => {
+          setReasonMissing(!reason.trim());
+          if (reason.trim()) voiding.mutate({ invoiceId: invoice.id, reason: reason.trim() }, { onSuccess: () => (toast(`${invoice.number} was voided.`), close()) });
+        }}
       >
-        <TextareaField label="Reason" required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} error={voiding.error ? errorMessage(voiding.error) : undefined} />
+        {voiding.error && <Alert>{errorMessage(voiding.error)}</Alert>}
+        <TextareaField label="Reason" required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonMissing ? 'Say why the invoice is voided' : undefined} />
       </ConfirmDialog>
       <ConfirmDialog
         open={dialog === 'delete'}

@@ -39,6 +39,7 @@ function SettingsForm({ organizationId, org }: { organizationId: string; org: Or
   const { errors } = form.formState;
   const feeKind = useWatch({ control: form.control, name: 'late_fee_kind' });
   const currency = useWatch({ control: form.control, name: 'currency' });
+  const prefix = useWatch({ control: form.control, name: 'invoice_prefix' });
   const currencies = BILLING_CURRENCIES.includes(org.currency as never) ? BILLING_CURRENCIES : [org.currency, ...BILLING_CURRENCIES];
   const handleSubmit = form.handleSubmit((values) =>
     save.mutate({ organizationId, values, currencyChanged: values.currency !== org.currency }, { onSuccess: () => toast('Invoicing settings saved.') }),
@@ -49,7 +50,7 @@ function SettingsForm({ organizationId, org }: { organizationId: string; org: Or
       <Card title="Invoices" description="One currency per organization; it cannot change once invoices exist.">
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Currency" options={currencies.map((c) => ({ value: c, label: c }))} error={errors.currency?.message} {...form.register('currency')} />
-          <TextField label="Number prefix" hint={`The next invoice is ${useWatch({ control: form.control, name: 'invoice_prefix' })}0001-style`} error={errors.invoice_prefix?.message} {...form.register('invoice_prefix')} />
+          <TextField label="Number prefix" hint={`Numbers look like ${prefix}0001`} error={errors.invoice_prefix?.message} {...form.register('invoice_prefix')} />
           <TextField label="Payment terms (days)" inputMode="numeric" error={errors.payment_terms_days?.message} {...form.register('payment_terms_days')} />
           <TextField label="Default tax %" inputMode="decimal" error={errors.default_tax?.message} {...form.register('default_tax')} />
           <TextField label="Estimates valid for (days)" inputMode="numeric" error={errors.estimate_valid_days?.message} {...form.register('estimate_valid_days')} />
