@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { generateInvoices } from './invoices.ts';
 
 export const SCALES = {
   small: { organizations: 10, clients: 500, projects: 2_000, invoices: 10_000, messages: 20_000 },
@@ -47,7 +48,7 @@ export function copyField(value: unknown): string {
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-async function copyRows(client: pg.PoolClient | pg.Client, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number> {
+export async function copyRows(client: pg.PoolClient | pg.Client, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number> {
   let count = 0;
   function* lines() {
     let batch = '';
@@ -140,12 +141,25 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
           daysAgo(start + 5), daysAgo(1)];
       }));
 
+    if (await tableExists(client, 'public.invoices')) {
+      const projectsByClient = new Map<number, string[]>();
+      const clientIndex = new Map(clients.map((c, i) => [c.id, i]));
+      for (const p of projects) {
+        const i = clientIndex.get(p.client.id)!;
+        const list = projectsByClient.get(i);
+        if (list) list.push(p.id);
+        else projectsByClient.set(i, [p.id]);
+      }
+      Object.assign(rows, await generateInvoices(client, size.invoices, { seed, now, clients, projectsByClient }, copyRows));
+    }
+
     // Later modules: generated once their tables exist.
-    for (const table of ['invoices', 'messages']) {
-      if (!(await tableExists(client, `public.${table}`))) skipped.push(`${table} (${size[table as 'invoices' | 'messages'].toLocaleString('en-US')} rows once the table exists)`);
+    for (const table of ['messages'] as const) {
+      if (!(await tableExists(client, `public.${table}`))) skipped.push(`${table} (${size[table].toLocaleString('en-US')} rows once the table exists)`);
     }
     await client.query('commit');
     for (const table of ['organizations', 'organization_members', 'profiles', 'clients', 'projects']) await client.query(`analyze public.${table}`);
+    if (rows.invoices) for (const table of ['invoices', 'invoice_items', 'payments']) await client.query(`analyze public.${table}`);
   } catch (err) {
     await client.query('rollback').catch(() => {});
     throw err;

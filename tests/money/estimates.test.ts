@@ -80,6 +80,20 @@ describe('the estimate flow', () => {
     expect(error?.message).toMatch(/permission denied/);
   });
 
+  it('keeps the price following the line items when staff edit them directly, and freezes decided answers', async () => {
+    const id = await request();
+    await answer(id);
+    const staff = matrix.clients.manager;
+    await staff.from('estimates').update({ line_items: [{ description: 'Smaller', quantity: 2, unit_amount: 1000, tax_rate_bp: 500 }] }).eq('id', id).throwOnError();
+    const { rows } = await matrix.ctx.db.query('select price_amount from public.estimates where id = $1', [id]);
+    expect(rows[0].price_amount).toBe('2100');
+    const bad = await staff.from('estimates').update({ line_items: [{ description: '', quantity: 1, unit_amount: 1 }] }).eq('id', id);
+    expect(bad.error?.message).toMatch(/give a description/);
+    await matrix.clients.client.rpc('decide_estimate', { estimate_id: id, approve: false }).throwOnError();
+    const frozen = await staff.from('estimates').update({ scope: 'Changed afterwards' }).eq('id', id);
+    expect(frozen.error?.message).toBe('This estimate is declined and its answer can no longer change');
+  });
+
   it('creates, sends and links the invoice when the client approves', async () => {
     const id = await request();
     await answer(id);
@@ -140,6 +154,26 @@ describe('the estimate flow', () => {
     expect(data).toMatchObject({ status: 'withdrawn' });
     const again = await matrix.clients.client.rpc('withdraw_estimate', { estimate_id: id });
     expect(again.error?.message).toBe('This estimate is withdrawn and cannot be withdrawn');
+  });
+
+  it('tells a crowd estimate\'s joined participants, and leaves its approval to the crowd project', async () => {
+    const { db } = matrix.ctx;
+    const crowd = (await db.query(
+      `insert into public.crowd_projects (organization_id, title, quorum, target_budget, deadline, status) values ($1, 'Shared mural', 2, 100000, current_date + 30, 'quorum_reached') returning id`,
+      [shop.org],
+    )).rows[0].id;
+    await db.query(`insert into public.crowd_participants (organization_id, crowd_project_id, user_id) values ($1, $2, $3), ($1, $2, $4)`, [shop.org, crowd, matrix.ctx.users.client, shop.clientBUser]);
+    await db.query(`insert into public.crowd_participants (organization_id, crowd_project_id, user_id, status, left_at) values ($1, $2, $3, 'left', now())`, [shop.org, crowd, matrix.ctx.users.outsider]);
+    const id = (await db.query(
+      `insert into public.estimates (organization_id, crowd_project_id, service_type, description) values ($1, $2, 'Mural', 'A shared mural') returning id`,
+      [shop.org, crowd],
+    )).rows[0].id;
+    await answer(id).then((r) => expect(r.error).toBeNull());
+    const told = (await notifications(matrix, 'estimate.answered', 'estimate_id', id)).map((n) => n.user_id).sort();
+    expect(told).toEqual([matrix.ctx.users.client, shop.clientBUser].sort());
+    expect(await outbox(matrix, 'estimate_answered', 'estimate_id', id)).toHaveLength(2);
+    const decided = await matrix.clients.client.rpc('decide_estimate', { estimate_id: id, approve: true });
+    expect(decided.error?.message).toBe('Crowd estimates are approved on their crowd project');
   });
 
   it('turns an approved estimate into a project with its budget, dates and scope, linked to the invoice', async () => {

@@ -2,6 +2,7 @@
 // queued once per payment, refunds bring the status back, void and draft invoices take no money,
 // deposits have their own quote, and an invoice can be built from a project's unbilled time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForMail } from '../helpers/mailbox.ts';
 import { setUpMatrix, type Matrix } from '../rls/harness.ts';
 import { draftInvoice, invoiceRow, newShop, notifications, outbox, sentInvoice, type Shop } from './fixtures.ts';
 
@@ -55,6 +56,19 @@ describe('manual payments', () => {
     expect(staff.map((n) => n.user_id).sort()).toEqual([matrix.ctx.users.manager, matrix.ctx.users.admin, matrix.ctx.users.owner].sort());
     const client = await notifications(matrix, 'payment.received', 'payment_id', paymentId);
     expect(client.map((n) => n.user_id)).toEqual([matrix.ctx.users.client]);
+  });
+
+  it('delivers the receipt to the payer\'s mailbox through send-email, rendered from its template', async () => {
+    const id = await invoice();
+    const { number } = await invoiceRow(matrix, id);
+    await matrix.clients.member.rpc('record_payment', { invoice_id: id, amount: 100000, method: 'bank_transfer', reference: 'Wire 42' }).throwOnError();
+    const { rows } = await matrix.ctx.db.query('select email from auth.users where id = $1', [matrix.ctx.users.client]);
+    const mail = await waitForMail(rows[0].email, (m) => m.subject === `Receipt: 1,000.00 USD paid on ${number}`, 20_000);
+    expect(mail.text).toContain(`received your payment for invoice ${number}`);
+    expect(mail.text).toContain('Payment: $1,000.00');
+    expect(mail.text).toContain('Reference: Wire 42');
+    expect(mail.text).toContain('The invoice is paid in full.');
+    expect(mail.html).toContain(`/invoices/${id}`);
   });
 
   it('goes back to sent when a refund brings the amount paid to zero (as the webhook does)', async () => {

@@ -6,6 +6,7 @@ import { corsHeaders } from '../_shared/cors.ts';
 import { serviceClient } from '../_shared/supabase.ts';
 import { senderFromEnv } from './providers.ts';
 import { render, type OutboxRow } from './templates.ts';
+import { deliverBatch } from './deliver.ts';
 
 function callerRole(req: Request): string | null {
   const token = req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '';
@@ -24,26 +25,27 @@ Deno.serve(async (req) => {
     if (callerRole(req) !== 'service_role') throw new HttpError(403, 'Only the service role may send queued email');
     // Service client: the outbox has no user policies; only the server may read or update it.
     const db = serviceClient();
-    const { data: batch, error } = await db.rpc('claim_email_batch', { batch_size: 25 });
-    if (error) throw error;
     const send = senderFromEnv((name) => Deno.env.get(name));
     const siteUrl = Deno.env.get('SITE_URL') || 'http://127.0.0.1:5173';
     const from = Deno.env.get('EMAIL_FROM') || 'Atrium <no-reply@atrium.local>';
-    let sent = 0;
-    const failed: string[] = [];
-    for (const row of (batch ?? []) as OutboxRow[]) {
-      try {
-        // The outbox id is the idempotency key: a retry after a lost answer is not delivered twice.
-        const delivery = await send({ ...render(row, siteUrl, from), idempotencyKey: row.id });
-        await db.rpc('finish_email', { email_id: row.id, ok: true, provider: delivery.provider, provider_id: delivery.providerId }).throwOnError();
-        sent++;
-      } catch (err) {
-        failed.push(row.id);
-        // Failed: kept with the reason and retried after a backoff (finish_email sets next_attempt_at).
-        await db.rpc('finish_email', { email_id: row.id, ok: false, error: String((err as Error).message ?? err).slice(0, 500) });
-      }
-    }
-    return json({ claimed: batch?.length ?? 0, sent, failed });
+    const result = await deliverBatch(
+      {
+        async claim() {
+          const { data, error } = await db.rpc('claim_email_batch', { batch_size: 25 });
+          if (error) throw error;
+          return (data ?? []) as OutboxRow[];
+        },
+        async finish(id, outcome) {
+          const { error } = await db.rpc('finish_email', outcome.ok
+            ? { email_id: id, ok: true, provider: outcome.provider, provider_id: outcome.providerId }
+            : { email_id: id, ok: false, error: outcome.error });
+          if (error && outcome.ok) throw error;
+        },
+      },
+      send,
+      (row) => render(row, siteUrl, from),
+    );
+    return json(result);
   } catch (err) {
     return errorResponse(err);
   }
