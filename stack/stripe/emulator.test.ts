@@ -100,3 +100,49 @@ describe('Stripe emulator', () => {
     expect(refund.body).toMatchObject({ object: 'refund', amount: 200, status: 'succeeded' });
   });
 });
+
+describe('webhook delivery', () => {
+  it('tries again when the endpoint answers 5xx, like Stripe', async () => {
+    let calls = 0;
+    const flaky = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        calls++;
+        res.statusCode = calls === 1 ? 503 : 200;
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
+    const own = await startStripeEmulator({ webhookUrl: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/`, webhookSecret: SECRET });
+    try {
+      const res = await fetch(`${own.url}/v1/payment_intents`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer sk_test_unit', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'amount=100&currency=eur&payment_method=pm_card_visa&confirm=true',
+      });
+      expect(res.status).toBe(200);
+      await own.emulator.settled();
+      const first = own.emulator.state.events[0]!;
+      expect([first.event.type, first.status, first.attempts]).toEqual(['payment_intent.succeeded', 200, 2]);
+    } finally {
+      await own.close();
+      await new Promise<void>((r) => flaky.close(() => r()));
+    }
+  });
+});
+
+describe('checkout expiry', () => {
+  it('an expired session shows an expired page and cannot be paid', async () => {
+    const created = await api('POST', '/v1/checkout/sessions', 'mode=setup&success_url=http://app/ok&cancel_url=http://app/back');
+    const expired = await api('POST', `/v1/checkout/sessions/${created.body.id}/expire`);
+    expect(expired.body.status).toBe('expired');
+    const again = await api('POST', `/v1/checkout/sessions/${created.body.id}/expire`);
+    expect(again.status).toBe(400);
+    const page = await fetch(created.body.url);
+    expect(page.status).toBe(410);
+    const pay = await fetch(created.body.url, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
+    expect(pay.status).toBe(410);
+    await stripe.emulator.settled();
+    expect(stripe.emulator.state.events.some((e) => e.event.type === 'checkout.session.expired' && e.event.data.object.id === created.body.id)).toBe(true);
+  });
+});

@@ -110,28 +110,40 @@ export function createStripeEmulator(options: EmulatorOptions) {
   // -------------------------------------------------------------------------------------------------
   // Events
   // -------------------------------------------------------------------------------------------------
+  /**
+   * POSTs one event, signed at send time. Like Stripe, an endpoint that cannot be reached or answers 5xx
+   * (e.g. a function worker still booting) gets the event again, here twice more within a few seconds.
+   */
   async function deliver(event: Obj): Promise<void> {
-    const entry = { event, status: null as number | null, error: null as string | null };
+    const entry = { event, status: null as number | null, error: null as string | null, attempts: 0 };
     state.events.push(entry);
     if (!options.webhookUrl) return;
     const payload = JSON.stringify(event, null, 2);
-    try {
-      const res = await fetch(options.webhookUrl, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-          'Stripe-Signature': signPayload(payload, options.webhookSecret, now()),
-        },
-        body: payload,
-      });
-      entry.status = res.status;
-      await res.text();
-      if (!res.ok) log(`stripe: webhook ${event.type} ${event.id} answered ${res.status}`);
-    } catch (err) {
-      entry.error = (err as Error).message;
-      log(`stripe: webhook ${event.type} ${event.id} failed: ${entry.error}`);
+    for (const wait of [0, 500, 2000]) {
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      entry.attempts++;
+      try {
+        const res = await fetch(options.webhookUrl, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+            'Stripe-Signature': signPayload(payload, options.webhookSecret, now()),
+          },
+          body: payload,
+        });
+        entry.status = res.status;
+        entry.error = null;
+        await res.text();
+        if (res.status < 500) {
+          if (!res.ok) log(`stripe: webhook ${event.type} ${event.id} answered ${res.status}`);
+          return;
+        }
+      } catch (err) {
+        entry.error = (err as Error).message;
+      }
     }
+    log(`stripe: webhook ${event.type} ${event.id} failed after ${entry.attempts} attempts: ${entry.error ?? entry.status}`);
   }
 
   function event(type: string, object: Obj, previous?: Record<string, unknown>): Obj {
@@ -281,6 +293,11 @@ export function createStripeEmulator(options: EmulatorOptions) {
     });
   }
 
+  function expireSession(session: Obj): Promise<void> {
+    session.status = 'expired';
+    return emit([event('checkout.session.expired', publicView(session))]);
+  }
+
   function publicView(o: Obj): Obj {
     return Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('_'))) as Obj;
   }
@@ -375,6 +392,14 @@ export function createStripeEmulator(options: EmulatorOptions) {
   }
 
   async function api(method: string, path: string, params: FormObject): Promise<{ status: number; body: unknown }> {
+    const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
+    if (expire && method === 'POST') {
+      const s = state.get(decodeURIComponent(expire[1]!), 'checkout.session');
+      if (!s) throw noSuch('checkout.session', expire[1]!);
+      if (s.status !== 'open') throw new ApiError(400, 'invalid_request_error', 'Only Checkout Sessions with a status in ["open"] can be expired.');
+      await expireSession(s);
+      return { status: 200, body: publicView(s) };
+    }
     const m = /^\/v1\/(checkout\/sessions|billing_portal\/sessions|[a-z_]+)(?:\/([^/]+))?$/.exec(path);
     const route = m ? `${method} /v1/${m[1]}${m[2] ? '/:id' : ''}` : '';
     const id = m?.[2] ? decodeURIComponent(m[2]) : '';
@@ -553,6 +578,10 @@ export function createStripeEmulator(options: EmulatorOptions) {
     if (kind === 'checkout') {
       const session = state.get(id ?? '', 'checkout.session');
       if (!session) return sendHtml(res, 404, messagePage('Checkout not found', 'This checkout session does not exist or has expired.'));
+      if (session.status === 'open' && session.expires_at < now()) await expireSession(session);
+      if (session.status === 'expired') {
+        return sendHtml(res, 410, messagePage('Checkout expired', 'This checkout session has expired. Go back and start the payment again.', session.cancel_url ?? undefined));
+      }
       if (method === 'GET') {
         if (session.status !== 'open') return sendHtml(res, 410, messagePage('Checkout complete', 'This checkout session was already completed.', withSessionId(session.success_url, session.id)));
         return sendHtml(res, 200, checkoutPage({ session, accountName, declined: query.get('declined') === '1', action: `${options.publicBase}/checkout/${session.id}` }));

@@ -32,6 +32,7 @@ export interface SentEvent {
   /** HTTP status the webhook endpoint answered, or null when it could not be reached. */
   status: number | null;
   error: string | null;
+  attempts: number;
 }
 
 export const DEFAULT_PRICES: Obj[] = [

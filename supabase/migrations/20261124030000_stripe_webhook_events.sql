@@ -50,14 +50,22 @@ begin
     if coalesce(p_amount, 0) <= 0 then
       return 'ignored: no amount';
     end if;
-    insert into public.payments (organization_id, invoice_id, amount, currency, method, status, provider,
-      stripe_checkout_session_id, stripe_payment_intent_id, stripe_charge_id, amount_refunded, failure_message, paid_at)
-    values (inv.organization_id, inv.id, p_amount, upper(coalesce(p_currency, inv.currency)), 'card',
-      case when p_status = 'refunded' and coalesce(p_amount_refunded, 0) < p_amount then 'succeeded' else p_status end,
-      'stripe', p_session, p_payment_intent, p_charge, least(coalesce(p_amount_refunded, 0), p_amount),
-      case when p_status = 'failed' then left(p_failure, 1000) end,
-      case when p_status in ('succeeded', 'refunded') then p_at end);
-    return 'payment created';
+    begin
+      insert into public.payments (organization_id, invoice_id, amount, currency, method, status, provider,
+        stripe_checkout_session_id, stripe_payment_intent_id, stripe_charge_id, amount_refunded, failure_message, paid_at)
+      values (inv.organization_id, inv.id, p_amount, upper(coalesce(p_currency, inv.currency)), 'card',
+        case when p_status = 'refunded' and coalesce(p_amount_refunded, 0) < p_amount then 'succeeded' else p_status end,
+        'stripe', p_session, p_payment_intent, p_charge, least(coalesce(p_amount_refunded, 0), p_amount),
+        case when p_status = 'failed' then left(p_failure, 1000) end,
+        case when p_status in ('succeeded', 'refunded') then p_at end);
+      return 'payment created';
+    exception when unique_violation then
+      -- Another event of the same PaymentIntent (or Session) made the payment at the same moment: update it.
+      select * into pay from public.payments p
+      where p.stripe_payment_intent_id = p_payment_intent or p.stripe_checkout_session_id = p_session
+      order by (p.stripe_payment_intent_id = p_payment_intent) desc nulls last limit 1 for update;
+      if pay.id is null then raise; end if;
+    end;
   end if;
   update public.payments p set
     stripe_checkout_session_id = coalesce(p.stripe_checkout_session_id, p_session),
@@ -98,12 +106,12 @@ revoke execute on function private.stripe_save_card(uuid, text, text, text) from
 
 -- A subscription event: upsert the organization's subscription and its plan, unless a newer event was
 -- applied already. Events created in the same second are ordered created < updated < deleted.
-create function private.stripe_apply_subscription(sub jsonb, etype text, created timestamptz) returns text
+create function private.stripe_apply_subscription(sub jsonb, etype text, created timestamptz, context_plan text default null) returns text
 language plpgsql security definer set search_path = '' as $$
 declare
   org uuid;
   item jsonb := sub -> 'items' -> 'data' -> 0;
-  lookup text := coalesce(item -> 'price' ->> 'lookup_key', sub -> 'metadata' ->> 'plan', sub -> 'plan' -> 'metadata' ->> 'plan');
+  lookup text := coalesce(context_plan, item -> 'price' ->> 'lookup_key', sub -> 'metadata' ->> 'plan');
   new_plan public.org_plan;
   sub_status text := coalesce(sub ->> 'status', 'incomplete');
   stamp timestamptz := created + case etype when 'customer.subscription.created' then interval '0 ms'
@@ -151,7 +159,7 @@ begin
   where o.id = org;
   return 'subscription ' || sub_status;
 end $$;
-revoke execute on function private.stripe_apply_subscription(jsonb, text, timestamptz) from public, anon, authenticated;
+revoke execute on function private.stripe_apply_subscription(jsonb, text, timestamptz, text) from public, anon, authenticated;
 
 -- The organization's Stripe customer, kept from its first subscription checkout.
 create function private.stripe_link_customer(org uuid, customer text) returns text
@@ -221,13 +229,18 @@ begin
         private.stripe_upsert_payment(invoice, private.stripe_id(obj -> 'payment_intent'), null, (obj ->> 'amount')::bigint,
           obj ->> 'currency', 'refunded', null, obj ->> 'id', (obj ->> 'amount_refunded')::bigint, created)
       when etype in ('customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted') then
-        private.stripe_apply_subscription(obj, etype, created)
+        private.stripe_apply_subscription(obj, etype, created, context ->> 'plan')
       else 'ignored'
     end;
   exception when integrity_constraint_violation or raise_exception or check_violation then
     -- A rule of ours refused the change (e.g. a voided invoice takes no payment): keep the event with its
     -- error for staff to see, and do not make Stripe retry something that cannot succeed.
     update public.stripe_events e set error = left(sqlerrm, 1000) where e.id = recorded;
+    -- Money may have moved in Stripe without landing here: managers and up hear of it.
+    perform private.notify(private.staff_user_ids(e.organization_id, 'manager'), e.organization_id, 'stripe.unapplied',
+      'A Stripe payment could not be recorded', sqlerrm || ' (Stripe event ' || e.id || ', ' || e.type || ')',
+      case when invoice is not null then '/invoices/' || invoice end, jsonb_build_object('stripe_event_id', e.id))
+    from public.stripe_events e where e.id = recorded and e.organization_id is not null;
     return 'error: ' || sqlerrm;
   end;
   update public.stripe_events e set processed_at = now() where e.id = recorded;

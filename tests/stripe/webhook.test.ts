@@ -86,6 +86,17 @@ describe('stripe-webhook events', () => {
     ]);
   });
 
+  it('checkout.session.completed and payment_intent.succeeded arriving at the same moment make one payment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const invoice = await w.newInvoice(1_000 + round);
+      const pi = paymentIntent(invoice, w.org, 1_000 + round, 'succeeded');
+      const cs = session(invoice, pi.id, 1_000 + round);
+      const results = await Promise.all([sendEvent(stripeEvent('checkout.session.completed', cs)), sendEvent(stripeEvent('payment_intent.succeeded', pi))]);
+      expect(results.map((r) => r.body.result).sort()).toEqual(['payment created', 'payment updated']);
+      expect(await paymentsOf(w.db, invoice)).toMatchObject([{ status: 'succeeded', stripe_payment_intent_id: pi.id, stripe_checkout_session_id: cs.id }]);
+    }
+  });
+
   it('a decline then a success of the same PaymentIntent ends succeeded; a late decline does not undo it', async () => {
     const invoice = await w.newInvoice(3_000);
     const id = `pi_test_${randomUUID().replace(/-/g, '')}`;
@@ -147,5 +158,32 @@ describe('subscription events', () => {
     const stale = await sendEvent(stripeEvent('customer.subscription.updated', subscription(id, 'pro', 'active'), t + 2));
     expect(stale.body.result).toBe('ignored: older than the applied state');
     expect(await orgPlan()).toMatchObject({ plan: 'free', status: 'canceled' });
+  });
+
+  it('names the plan from the configured price when the price has no lookup key', async () => {
+    const id = `sub_${w.run}_b`;
+    const sub = subscription(id, 'business', 'active');
+    (sub.items.data[0]!.price as { lookup_key: string | null }).lookup_key = null;
+    sub.metadata.plan = 'pro';
+    await sendEvent(stripeEvent('customer.subscription.created', sub, Math.floor(Date.now() / 1000) + 60));
+    expect(await orgPlan()).toMatchObject({ plan: 'business', status: 'active' });
+  });
+});
+
+describe('events our rules refuse', () => {
+  it('a payment for a void invoice is kept as an error, answered 200 (no endless retries) and told to managers', async () => {
+    const invoice = await w.newInvoice(6_000);
+    await w.db.query(`update public.invoices set status = 'void', voided_at = now(), void_reason = 'test' where id = $1`, [invoice]);
+    const event = stripeEvent('payment_intent.succeeded', paymentIntent(invoice, w.org, 6_000, 'succeeded'));
+    const res = await sendEvent(event);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatch(/^error: Invoice .* is void; it cannot take payments$/);
+    const { rows } = await w.db.query(`select error, processed_at from public.stripe_events where id = $1`, [event.id]);
+    expect(rows[0].error).toMatch(/cannot take payments/);
+    expect(rows[0].processed_at).toBeNull();
+    expect(await paymentsOf(w.db, invoice)).toEqual([]);
+    const notes = await w.db.query(`select user_id, link from public.notifications where kind = 'stripe.unapplied' and data ->> 'stripe_event_id' = $1`, [event.id]);
+    expect(notes.rows.map((n) => n.user_id).sort()).toEqual([w.users.owner, w.users.admin].sort());
+    expect(notes.rows[0].link).toBe(`/invoices/${invoice}`);
   });
 });

@@ -30,6 +30,14 @@ Deno.serve(async (req) => {
       const setupIntent = await stripeFromEnv().retrieveSetupIntent(obj.setup_intent);
       if (setupIntent.payment_method) context.payment_method = setupIntent.payment_method;
     }
+    // A subscription's plan: the price's lookup key decides in SQL; a price configured here (without a
+    // lookup key) is named for it.
+    if (event.type.startsWith('customer.subscription.')) {
+      const items = (obj.items as { data?: Array<{ price?: { id?: string } }> } | undefined)?.data;
+      const priceId = items?.[0]?.price?.id;
+      if (priceId && priceId === Deno.env.get('STRIPE_PRICE_PRO')) context.plan = 'pro';
+      if (priceId && priceId === Deno.env.get('STRIPE_PRICE_BUSINESS')) context.plan = 'business';
+    }
     // Service client: the event is verified above; stripe_events and Stripe payments are written by the
     // server alone (handle_stripe_event is granted to service_role only).
     const { data, error } = await serviceClient().rpc('handle_stripe_event', { event, context });
