@@ -46,7 +46,7 @@ export function parseMoney(text: string, currency: string): ParsedMoney {
   let whole = cleaned;
   let fraction = '';
   if (last >= 0) {
-    const sep = cleaned[last];
+    const sep = cleaned.charAt(last);
     const both = cleaned.includes('.') && cleaned.includes(',');
     const repeated = cleaned.split(sep).length > 2;
     const tail = cleaned.slice(last + 1);
@@ -103,7 +103,7 @@ export function computeTotals(lines: readonly LineInput[], discountBp: number): 
   const amounts = lines.map((l) => roundDiv(BigInt(Math.round(l.quantity * 1000)) * BigInt(l.unit_amount), 1000n));
   const subtotal = amounts.reduce((a, b) => a + b, 0);
   const discount = roundDiv(BigInt(subtotal) * BigInt(discountBp), 10000n);
-  const tax = lines.reduce((sum, l, i) => sum + roundDiv(BigInt(amounts[i]) * BigInt(10000 - discountBp) * BigInt(l.tax_rate_bp), 10000n * 10000n), 0);
+  const tax = lines.reduce((sum, l, i) => sum + roundDiv(BigInt(amounts[i] ?? 0) * BigInt(10000 - discountBp) * BigInt(l.tax_rate_bp), 10000n * 10000n), 0);
   return { amounts, subtotal, discount, tax, total: subtotal - discount + tax };
 }
 
