@@ -1,4 +1,4 @@
-import { Bell, Building2, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Calculator, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Receipt, ReceiptText, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { OrgRole } from '@/lib/membership';
 import { MessagesUnreadBadge } from '@/features/messages/components/unread-badge';
@@ -39,6 +39,13 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    title: 'Money',
+    items: [
+      { to: '/estimates', label: 'Estimates', icon: Calculator, minRole: 'client' },
+      { to: '/invoices', label: 'Invoices', icon: Receipt, minRole: 'client' },
+    ],
+  },
+  {
     title: 'Settings',
     items: [
       { to: '/settings/profile', label: 'Profile', icon: UserRound, minRole: 'client' },
@@ -46,6 +53,7 @@ export const NAV: NavSection[] = [
       { to: '/settings/members', label: 'Members', icon: Users, minRole: 'manager' },
       { to: '/settings/organization', label: 'Organization', icon: Settings, minRole: 'admin' },
       { to: '/settings/intake', label: 'Intake form', icon: Inbox, minRole: 'admin' },
+      { to: '/settings/invoicing', label: 'Invoicing', icon: ReceiptText, minRole: 'admin' },
       { to: '/settings/plan', label: 'Plan', icon: CreditCard, minRole: 'admin' },
     ],
   },

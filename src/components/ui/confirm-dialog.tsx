@@ -11,12 +11,15 @@ export interface ConfirmDialogProps {
   pending?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Extra fields the action needs (a reason, a comment), shown above the buttons. */
+  children?: ReactNode;
 }
 
 /** Asks before a destructive or visible-to-others action; Cancel has focus first. */
-export function ConfirmDialog({ open, title, description, confirmLabel, tone = 'danger', pending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, description, confirmLabel, tone = 'danger', pending, onConfirm, onCancel, children }: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onCancel} title={title} description={description}>
+      {children && <div className="mb-4 space-y-3">{children}</div>}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel} autoFocus>
           Cancel
