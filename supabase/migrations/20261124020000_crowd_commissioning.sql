@@ -522,7 +522,8 @@ grant execute on function public.crowd_charge_plan(uuid) to service_role;
 -- crowd-charge (service): the outcome of one off-session charge. A success records the payment by its
 -- PaymentIntent id (the webhook may record the same PaymentIntent first or later; the unique id keeps it
 -- one payment); a failure tells the participant to pay by link, once per invoice.
-create function public.record_crowd_charge(invoice_id uuid, payment_intent_id text, succeeded boolean, failure_message text default null)
+create function public.record_crowd_charge(invoice_id uuid, payment_intent_id text, succeeded boolean, amount bigint default null,
+  failure_message text default null)
 returns text
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -537,17 +538,16 @@ begin
     if payment_intent_id is null then
       raise exception 'A succeeded charge needs its PaymentIntent id' using errcode = '22023';
     end if;
-    if exists (select 1 from public.payments y where y.stripe_payment_intent_id = payment_intent_id) then
-      return 'duplicate';
+    if amount is null or amount <= 0 then
+      raise exception 'A succeeded charge needs the amount Stripe charged' using errcode = '22023';
     end if;
-    if inv.amount_due <= 0 then
-      return 'nothing_due';
-    end if;
+    -- What Stripe charged is what was paid; the webhook may have recorded this PaymentIntent already.
     insert into public.payments (organization_id, invoice_id, amount, currency, method, status, provider,
       stripe_payment_intent_id, paid_at, note)
-    values (inv.organization_id, inv.id, inv.amount_due, inv.currency, 'card', 'succeeded', 'stripe', payment_intent_id, now(),
-      'Charged to the saved card (crowd commission)');
-    return 'recorded';
+    values (inv.organization_id, inv.id, amount, inv.currency, 'card', 'succeeded', 'stripe', payment_intent_id, now(),
+      'Charged to the saved card (crowd commission)')
+    on conflict (stripe_payment_intent_id) do nothing;
+    return case when found then 'recorded' else 'duplicate' end;
   end if;
   select c.title into cp_title from public.crowd_projects c where c.id = inv.crowd_project_id;
   if not exists (select 1 from public.notifications n where n.kind = 'crowd.charge_failed' and n.data ->> 'invoice_id' = inv.id::text) then
@@ -558,8 +558,8 @@ begin
   end if;
   return 'failed';
 end $$;
-revoke execute on function public.record_crowd_charge(uuid, text, boolean, text) from public, anon, authenticated;
-grant execute on function public.record_crowd_charge(uuid, text, boolean, text) to service_role;
+revoke execute on function public.record_crowd_charge(uuid, text, boolean, bigint, text) from public, anon, authenticated;
+grant execute on function public.record_crowd_charge(uuid, text, boolean, bigint, text) to service_role;
 
 -- Progress bars and participant lists update live (each change checked against the subscriber's RLS).
 alter publication supabase_realtime add table public.crowd_projects, public.crowd_participants;
