@@ -399,6 +399,7 @@ export type Database = {
           description: string | null;
           estimate_id: string | null;
           id: string;
+          joined_count: number;
           organization_id: string;
           quorum: number;
           quorum_reached_at: string | null;
@@ -417,6 +418,7 @@ export type Database = {
           description?: string | null;
           estimate_id?: string | null;
           id?: string;
+          joined_count?: number;
           organization_id: string;
           quorum: number;
           quorum_reached_at?: string | null;
@@ -434,6 +436,7 @@ export type Database = {
           description?: string | null;
           estimate_id?: string | null;
           id?: string;
+          joined_count?: number;
           organization_id?: string;
           quorum?: number;
           quorum_reached_at?: string | null;
@@ -2060,7 +2063,83 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      approve_crowd_estimate: {
+        Args: { estimate_id: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        }[];
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
+      cancel_crowd_project: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          created_at: string;
+          created_by: string | null;
+          currency: string;
+          deadline: string;
+          description: string | null;
+          estimate_id: string | null;
+          id: string;
+          joined_count: number;
+          organization_id: string;
+          quorum: number;
+          quorum_reached_at: string | null;
+          split: Database['public']['Enums']['crowd_split'];
+          status: Database['public']['Enums']['crowd_status'];
+          target_budget: number;
+          title: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_projects';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       capacity_overview: {
         Args: { from_week: string; organization_id: string; weeks?: number };
         Returns: {
@@ -2149,6 +2228,54 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      crowd_charge_plan: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          amount: number;
+          currency: string;
+          invoice_id: string;
+          number: string;
+          organization_id: string;
+          participant_id: string;
+          stripe_customer_id: string;
+          stripe_payment_method_id: string;
+          user_id: string;
+        }[];
+      };
+      crowd_project_status: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          agreed_to_charge: boolean;
+          amount_due: number;
+          amount_paid: number;
+          avatar_url: string;
+          display_name: string;
+          has_saved_card: boolean;
+          invoice_id: string;
+          invoice_number: string;
+          invoice_status: Database['public']['Enums']['invoice_status'];
+          is_me: boolean;
+          joined_at: string;
+          participant_id: string;
+          pledge_amount: number;
+          share_amount: number;
+          status: string;
+          user_id: string;
+        }[];
+      };
+      crowd_setup_quote: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          currency: string;
+          display_name: string;
+          email: string;
+          organization_id: string;
+          organization_name: string;
+          participant_id: string;
+          stripe_customer_id: string;
+          title: string;
+        }[];
+      };
       delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
@@ -2207,6 +2334,62 @@ export type Database = {
           token: string;
         }[];
       };
+      join_crowd_project: {
+        Args: { agree_to_charge?: boolean; crowd_project_id: string; pledge_amount?: number };
+        Returns: {
+          agreed_to_charge: boolean;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string;
+          id: string;
+          invoice_id: string | null;
+          joined_at: string;
+          left_at: string | null;
+          organization_id: string;
+          pledge_amount: number | null;
+          share_amount: number | null;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_payment_method_id: string | null;
+          stripe_setup_intent_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_participants';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      leave_crowd_project: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          agreed_to_charge: boolean;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string;
+          id: string;
+          invoice_id: string | null;
+          joined_at: string;
+          left_at: string | null;
+          organization_id: string;
+          pledge_amount: number | null;
+          share_amount: number | null;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_payment_method_id: string | null;
+          stripe_setup_intent_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_participants';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       leave_organization: { Args: { organization_id: string }; Returns: undefined };
       my_client_accounts: {
         Args: Record<PropertyKey, never>;
@@ -2215,6 +2398,17 @@ export type Database = {
           client_name: string;
           organization_id: string;
         }[];
+      };
+      notify_crowd_participants: { Args: { crowd_project_id: string; message: string }; Returns: number };
+      record_crowd_charge: {
+        Args: {
+          amount?: number;
+          failure_message?: string;
+          invoice_id: string;
+          payment_intent_id: string;
+          succeeded: boolean;
+        };
+        Returns: string;
       };
       remove_member: { Args: { member_id: string }; Returns: undefined };
       resend_invitation: {
@@ -2226,6 +2420,7 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      save_crowd_customer: { Args: { customer_id: string; participant_id: string }; Returns: undefined };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {
