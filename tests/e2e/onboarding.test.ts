@@ -38,7 +38,7 @@ describe('a studio gets started', () => {
     await ownerPage.getByRole('button', { name: 'Create organization' }).click();
     await ownerPage.getByRole('heading', { name: /Good (morning|afternoon|evening), Olga/ }).waitFor();
     expect(await navItems(ownerPage)).toEqual([
-      'Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports',
+      'Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Crowd projects',
       'Profile', 'Security', 'Members', 'Organization', 'Intake form',
     ]);
     await ownerPage.getByText('people in this organization').waitFor();
@@ -64,8 +64,8 @@ describe('a studio gets started', () => {
   });
 
   for (const [who, person, expectedNav] of [
-    ['member', member, ['Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Profile', 'Security']],
-    ['client', client, ['Dashboard', 'Notifications', 'Projects', 'Reports', 'Profile', 'Security']],
+    ['member', member, ['Dashboard', 'Notifications', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Crowd projects', 'Profile', 'Security']],
+    ['client', client, ['Dashboard', 'Notifications', 'Projects', 'Reports', 'Crowd projects', 'Profile', 'Security']],
   ] as const) {
     it(`the ${who} accepts and sees only what a ${who} may`, async () => {
       const { page, context } = await newPerson(browser);

@@ -1,4 +1,4 @@
-import { Bell, Building2, Clock, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Clock, HandCoins, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { OrgRole } from '@/lib/membership';
 
 export interface NavItem {
@@ -31,6 +31,7 @@ export const NAV: NavSection[] = [
       { to: '/time', label: 'Time', icon: Clock, minRole: 'member' },
       { to: '/capacity', label: 'Capacity', icon: Gauge, minRole: 'member' },
       { to: '/reports', label: 'Reports', icon: FileText, minRole: 'client' },
+      { to: '/crowd', label: 'Crowd projects', icon: HandCoins, minRole: 'client' },
     ],
   },
   {
