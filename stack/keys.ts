@@ -9,3 +9,8 @@ export const SERVICE_ROLE_KEY =
 
 export const PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
 export const SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
+// The local Stripe emulator (stack/stripe): the keys functions get when no real Stripe key is set.
+// Test-mode shaped, useless against api.stripe.com.
+export const STRIPE_LOCAL_SECRET_KEY = 'sk_test_local_atrium_stack_emulator';
+export const STRIPE_LOCAL_WEBHOOK_SECRET = 'whsec_local_atrium_stack_emulator';

@@ -23,7 +23,7 @@ export type ServiceFactory = (deps: ServiceDeps) => Service | Service[] | Promis
 export type BeforeMigrationsHook = (input: { config: StackConfig; dbUrl: string; log: (line: string) => void }) => Promise<void>;
 
 /** Rooms in start order: later rooms may rely on earlier ones' base schema and routes. */
-export const ROOMS = ['mailbox', 'auth', 'rest', 'realtime', 'storage', 'functions', 'cron'] as const;
+export const ROOMS = ['mailbox', 'auth', 'rest', 'realtime', 'storage', 'functions', 'cron', 'stripe'] as const;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -20,6 +20,8 @@ export class StripeError extends Error {
     message: string,
     readonly declineCode: string | null = null,
     readonly param: string | null = null,
+    /** The whole `error` object, e.g. `payment_intent` of a declined off-session charge (402 card_error). */
+    readonly raw: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'StripeError';
@@ -165,6 +167,7 @@ export class StripeClient {
         typeof e.message === 'string' ? e.message : `Stripe answered ${res.status}`,
         typeof e.decline_code === 'string' ? e.decline_code : null,
         typeof e.param === 'string' ? e.param : null,
+        e,
       );
     }
     if (!body || typeof body !== 'object') throw new StripeError(res.status, 'api_error', null, 'Stripe answered without a JSON object');
