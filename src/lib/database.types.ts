@@ -687,6 +687,7 @@ export type Database = {
           key: string;
           organization_id: string | null;
           updated_at: string;
+          value: Json | null;
         };
         ComputedFields: never;
         Insert: {
@@ -697,6 +698,7 @@ export type Database = {
           key: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Update: {
           created_at?: string;
@@ -706,6 +708,7 @@ export type Database = {
           key?: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Relationships: [
           {
@@ -1258,6 +1261,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -1287,6 +1291,7 @@ export type Database = {
           name: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -1315,6 +1320,7 @@ export type Database = {
           name?: string;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -2019,8 +2025,10 @@ export type Database = {
           budget_hours: number | null;
           client_id: string;
           hours_band: string | null;
+          invoiced_amount: number | null;
           money_band: string | null;
           organization_id: string;
+          paid_amount: number | null;
           project_id: string;
           spent: number | null;
           tracked_hours: number | null;
@@ -2059,6 +2067,53 @@ export type Database = {
         SetofOptions: {
           from: '*';
           to: 'organization_members';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      answer_estimate: {
+        Args: {
+          delivers_on: string;
+          estimate_id: string;
+          line_items: Json;
+          scope: string;
+          starts_on: string;
+          timeline: string;
+          valid_until?: string;
+        };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'estimates';
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -2111,6 +2166,17 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      billing_account: {
+        Args: { org: string };
+        Returns: {
+          email: string;
+          name: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          stripe_customer_id: string;
+          subscription_status: string;
+        }[];
       };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
       cancel_crowd_project: {
@@ -2210,6 +2276,7 @@ export type Database = {
           name: string;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -2276,7 +2343,75 @@ export type Database = {
           title: string;
         }[];
       };
+      currency_exponent: { Args: { currency: string }; Returns: number };
+      decide_estimate: {
+        Args: { approve: boolean; comment?: string; estimate_id: string };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'estimates';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
+      estimate_to_project: {
+        Args: { estimate_id: string };
+        Returns: {
+          budget: number | null;
+          budget_hours: number | null;
+          checkpoint_every_days: number | null;
+          client_id: string;
+          created_at: string;
+          created_by: string | null;
+          description: string | null;
+          end_on: string | null;
+          hourly_rate: number | null;
+          id: string;
+          milestones: NonNullable<Json>;
+          name: string;
+          next_checkpoint_on: string | null;
+          organization_id: string;
+          start_on: string | null;
+          status: Database['public']['Enums']['project_status'];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'projects';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
         Returns: {
@@ -2301,6 +2436,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      handle_stripe_event: { Args: { context?: Json; event: Json }; Returns: string };
       intake_form: {
         Args: { org_slug: string };
         Returns: {
@@ -2333,6 +2469,65 @@ export type Database = {
           id: string;
           token: string;
         }[];
+      };
+      invoice_checkout_quote: {
+        Args: { invoice_id: string; part?: string };
+        Returns: Database['public']['CompositeTypes']['checkout_quote'][];
+        SetofOptions: {
+          from: '*';
+          to: 'checkout_quote';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      invoice_from_unbilled_time: {
+        Args: { project_id: string; until_on?: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       join_crowd_project: {
         Args: { agree_to_charge?: boolean; crowd_project_id: string; pledge_amount?: number };
@@ -2400,6 +2595,8 @@ export type Database = {
         }[];
       };
       notify_crowd_participants: { Args: { crowd_project_id: string; message: string }; Returns: number };
+      plan_limits: { Args: { org: string }; Returns: Json };
+      plan_usage: { Args: { org: string }; Returns: Json };
       record_crowd_charge: {
         Args: {
           amount?: number;
@@ -2409,6 +2606,43 @@ export type Database = {
           succeeded: boolean;
         };
         Returns: string;
+      };
+      record_payment: {
+        Args: {
+          amount: number;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note?: string;
+          paid_on?: string;
+          reference?: string;
+        };
+        Returns: {
+          amount: number;
+          amount_refunded: number;
+          created_at: string;
+          currency: string;
+          failure_message: string | null;
+          id: string;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note: string | null;
+          organization_id: string;
+          paid_at: string | null;
+          provider: string;
+          recorded_by: string | null;
+          reference: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          stripe_charge_id: string | null;
+          stripe_checkout_session_id: string | null;
+          stripe_payment_intent_id: string | null;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'payments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       remove_member: { Args: { member_id: string }; Returns: undefined };
       resend_invitation: {
@@ -2421,6 +2655,56 @@ export type Database = {
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
       save_crowd_customer: { Args: { customer_id: string; participant_id: string }; Returns: undefined };
+      send_invoice: {
+        Args: { invoice_id: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      set_billing_customer: { Args: { customer: string; org: string }; Returns: string };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {
@@ -2505,6 +2789,94 @@ export type Database = {
         Returns: Json;
       };
       transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
+      void_invoice: {
+        Args: { invoice_id: string; reason: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      withdraw_estimate: {
+        Args: { estimate_id: string };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'estimates';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
     };
     Enums: {
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
@@ -2524,7 +2896,15 @@ export type Database = {
       update_visibility: 'internal' | 'client';
     };
     CompositeTypes: {
-      [_ in never]: never;
+      checkout_quote: {
+        invoice_id: string | null;
+        organization_id: string | null;
+        number: string | null;
+        currency: string | null;
+        amount: number | null;
+        payer_email: string | null;
+        organization_name: string | null;
+      };
     };
   };
 };
