@@ -12,6 +12,7 @@ export function sql<T = Record<string, any>>(text: string, params: unknown[] = [
 export interface Person {
   id: string;
   email: string;
+  token: string;
   client: SupabaseClient<any, any, any>;
 }
 
@@ -45,7 +46,7 @@ async function person(label: string, run: string): Promise<Person> {
   const client = stackClient(stackEnv.anonKey);
   const signIn = await client.auth.signInWithPassword({ email, password });
   if (signIn.error) throw signIn.error;
-  return { id: data.user.id, email, client };
+  return { id: data.user.id, email, token: signIn.data.session!.access_token, client };
 }
 
 async function organization(name: string, run: string, currency = 'USD'): Promise<string> {
@@ -125,4 +126,47 @@ export async function openCrowdProject(studio: CrowdStudio, input: CrowdProjectI
 export async function crowdProject(id: string) {
   const [row] = await sql('select * from public.crowd_projects where id = $1', [id]);
   return row!;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Calls an edge function of the test stack with a bearer token. */
+export async function callFunction(name: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${stackEnv.apiUrl}/functions/v1/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', apikey: stackEnv.anonKey, Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: any = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: res.status, body: parsed };
+}
+
+/** A participant saves a card: crowd-setup, then the test-mode checkout page's button ("pay" saves, "decline" saves a card that declines). */
+export async function saveCard(person: Person, crowdProjectId: string, action: 'pay' | 'decline' = 'pay'): Promise<string> {
+  const setup = await callFunction('crowd-setup', person.token, { crowd_project_id: crowdProjectId });
+  if (setup.status !== 200) throw new Error(`crowd-setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
+  const page = await fetch(setup.body.url, { method: 'POST', body: new URLSearchParams({ action }), redirect: 'manual' });
+  if (page.status >= 400) throw new Error(`the checkout page answered ${page.status}`);
+  const [row] = await waitFor('the webhook to save the card', async () => {
+    const rows = await sql<{ stripe_payment_method_id: string | null }>(
+      'select stripe_payment_method_id from public.crowd_participants where crowd_project_id = $1 and user_id = $2',
+      [crowdProjectId, person.id],
+    );
+    return rows[0]?.stripe_payment_method_id ? rows : null;
+  });
+  return row!.stripe_payment_method_id!;
 }
