@@ -45,16 +45,14 @@ export const openCrowdProjectsQuery = (page: number) =>
   });
 
 /** The projects the signed-in person joined (any status). */
-export const joinedCrowdProjectsQuery = () =>
+export const joinedCrowdProjectsQuery = (userId: string) =>
   queryOptions({
-    queryKey: crowdKeys.joined(),
+    queryKey: [...crowdKeys.joined(), userId] as const,
     queryFn: async () => {
-      const { data: user } = await supabase.auth.getUser();
-      if (!user.user) return [];
       const { data: rows } = await supabase
         .from('crowd_participants')
         .select('crowd_project_id, share_amount, invoice_id')
-        .eq('user_id', user.user.id)
+        .eq('user_id', userId)
         .eq('status', 'joined')
         .order('joined_at', { ascending: false })
         .limit(100)
@@ -78,4 +76,4 @@ export type CrowdProjectSummary = Awaited<ReturnType<NonNullable<ReturnType<type
 export const useStaffCrowdProjects = (organizationId: string, page: number, enabled: boolean) =>
   useQuery({ ...staffCrowdProjectsQuery(organizationId, page), enabled });
 export const useOpenCrowdProjects = (page: number) => useQuery(openCrowdProjectsQuery(page));
-export const useJoinedCrowdProjects = () => useQuery(joinedCrowdProjectsQuery());
+export const useJoinedCrowdProjects = (userId: string) => useQuery(joinedCrowdProjectsQuery(userId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMoney, formatMoney } from './money';
-import { crowdProjectSchema, daysLeft, deadlineText, joinSchema, toCrowdProjectRow, todayIso } from './schemas';
+import { crowdProjectSchema, daysLeft, deadlineText, joinSchema, plainText, toCrowdProjectRow, todayIso } from './schemas';
 
 const valid = { title: ' Street mural ', description: '', quorum: '3', target_budget: '1,500.5', deadline: '2999-01-01', split: 'equal' as const };
 
@@ -48,5 +48,11 @@ describe('money and deadlines', () => {
     expect(deadlineText('2026-11-24', now)).toBe('1 day left to join');
     expect(deadlineText('2026-12-03', now)).toBe('10 days left to join');
     expect(deadlineText('2026-11-22', now)).toBe('Closed for joining');
+  });
+});
+
+describe('plainText', () => {
+  it('drops Markdown marks and keeps link text', () => {
+    expect(plainText('A **bold** [site](https://x.test)\n\n# Next')).toBe('A bold site Next');
   });
 });

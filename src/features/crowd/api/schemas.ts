@@ -76,3 +76,12 @@ export function deadlineText(deadline: string, now = new Date()): string {
   if (left === 0) return 'Last day to join';
   return left === 1 ? '1 day left to join' : `${left} days left to join`;
 }
+
+/** A Markdown description as one line of plain text, for cards. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

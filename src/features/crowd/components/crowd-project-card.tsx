@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { CalendarClock, Wallet } from 'lucide-react';
 import type { CrowdProjectSummary } from '../api/list-crowd-projects';
 import { formatMoney } from '../api/money';
-import { deadlineText } from '../api/schemas';
+import { deadlineText, plainText } from '../api/schemas';
 import { CrowdStatusBadge } from './crowd-status-badge';
 import { QuorumProgress } from './quorum-progress';
 
@@ -18,7 +18,7 @@ export function CrowdProjectCard({ project, note }: { project: CrowdProjectSumma
         </h3>
         <CrowdStatusBadge status={project.status} />
       </div>
-      {project.description && <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{project.description}</p>}
+      {project.description && <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{plainText(project.description)}</p>}
       <div className="mt-auto space-y-3">
         <QuorumProgress joined={project.joined_count} quorum={project.quorum} size="sm" />
         <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700 dark:text-slate-300">

@@ -29,7 +29,7 @@ export function QuorumProgress({ joined, quorum, people, size = 'md' }: Props) {
         barClassName={reached ? 'bg-emerald-600 dark:bg-emerald-400' : undefined}
       />
       {shown.length > 0 && (
-        <ul className="flex -space-x-2" aria-label="People who joined">
+        <ul className="flex -space-x-1" aria-label="People who joined">
           {shown.map((p) => (
             <li key={p.id} title={p.name} className="rounded-full ring-2 ring-white dark:ring-slate-900">
               <Avatar name={p.name} url={p.avatarUrl} size="sm" />

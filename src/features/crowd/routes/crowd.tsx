@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useUserId } from '@/lib/auth';
 import { errorMessage } from '@/lib/errors';
 import { hasRole, useMembership } from '@/lib/membership';
 import { crowdKeys } from '../api/keys';
@@ -49,7 +50,7 @@ export default function CrowdRoute() {
   const openPage = Math.max(1, Number(params.get('open')) || 1);
   const [creating, setCreating] = useState(false);
   const staff = useStaffCrowdProjects(current.organizationId, page, isStaff);
-  const joined = useJoinedCrowdProjects();
+  const joined = useJoinedCrowdProjects(useUserId());
   const open = useOpenCrowdProjects(openPage);
   const currency = useQuery({ queryKey: crowdKeys.currency(current.organizationId), queryFn: () => currencyOf(current.organizationId), enabled: isStaff });
   const joinedIds = new Set((joined.data ?? []).map((p) => p.id));
@@ -88,7 +89,9 @@ export default function CrowdRoute() {
               ) : (
                 <>
                   <Cards projects={staff.data?.projects ?? []} />
-                  <Pagination page={page} pageSize={CROWD_PAGE_SIZE} total={staff.data?.total ?? 0} onPageChange={(p) => setPage('page', p)} />
+                  {(staff.data?.total ?? 0) > CROWD_PAGE_SIZE && (
+                    <Pagination page={page} pageSize={CROWD_PAGE_SIZE} total={staff.data?.total ?? 0} onPageChange={(p) => setPage('page', p)} />
+                  )}
                 </>
               )}
             </Grid>
@@ -124,7 +127,9 @@ export default function CrowdRoute() {
             ) : (
               <>
                 <Cards projects={joinable} />
-                <Pagination page={openPage} pageSize={CROWD_PAGE_SIZE} total={open.data?.total ?? 0} onPageChange={(p) => setPage('open', p)} />
+                {(open.data?.total ?? 0) > CROWD_PAGE_SIZE && (
+                  <Pagination page={openPage} pageSize={CROWD_PAGE_SIZE} total={open.data?.total ?? 0} onPageChange={(p) => setPage('open', p)} />
+                )}
               </>
             )}
           </Grid>
