@@ -60,7 +60,7 @@ describe('crowd commissioning', () => {
     ({ page: staff } = await newPerson(browser));
     await signedIn(staff, 'manager@northwind.test', DEMO_PASSWORD);
     await openCrowd(staff);
-    await staff.getByRole('heading', { name: 'Open to join' }).waitFor();
+    await staff.getByRole('heading', { name: 'Open to join', exact: true }).waitFor();
     await staff.getByRole('button', { name: 'Open a crowd project' }).first().click();
     const dialog = staff.getByRole('dialog', { name: 'Open a crowd project' });
     await dialog.getByLabel('Title').fill(title);
