@@ -29,15 +29,15 @@ export function QuorumProgress({ joined, quorum, people, size = 'md' }: Props) {
         barClassName={reached ? 'bg-emerald-600 dark:bg-emerald-400' : undefined}
       />
       {shown.length > 0 && (
-        <ul className="flex -space-x-1" aria-label="People who joined">
+        <ul className="flex flex-wrap gap-1" aria-label="People who joined">
           {shown.map((p) => (
-            <li key={p.id} title={p.name} className="rounded-full ring-2 ring-white dark:ring-slate-900">
+            <li key={p.id} title={p.name} className="rounded-full">
               <Avatar name={p.name} url={p.avatarUrl} size="sm" />
               <span className="sr-only">{p.name}</span>
             </li>
           ))}
           {people && people.length > shown.length && (
-            <li className="inline-flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-medium text-slate-700 ring-2 ring-white dark:bg-slate-700 dark:text-slate-200 dark:ring-slate-900">
+            <li className="inline-flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
               +{people.length - shown.length}
             </li>
           )}

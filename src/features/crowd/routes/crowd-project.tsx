@@ -67,7 +67,8 @@ export default function CrowdProjectRoute() {
   const joinedPeople = people.filter((x) => x.status === 'joined');
   const isOpen = p.status === 'open';
   const invoiced = p.status === 'invoiced' || p.status === 'completed';
-  const cardWanted = !!me && !me.has_saved_card && p.status !== 'completed' && p.status !== 'cancelled';
+  // A card is charged only when the invoices are issued, so it is worth saving until then.
+  const cardWanted = !!me && !me.has_saved_card && ['open', 'quorum_reached', 'estimated'].includes(p.status);
   const cardParam = params.get('card');
 
   const handleSaveCard = () =>
