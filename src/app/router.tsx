@@ -74,6 +74,8 @@ export const router = createBrowserRouter([
               page('/tasks', () => import('@/features/tasks/routes/my-tasks')),
               page('/time', () => import('@/features/time/routes/timesheet')),
               page('/capacity', () => import('@/features/time/routes/capacity')),
+              page('/crowd', () => import('@/features/crowd/routes/crowd')),
+              page('/crowd/:crowdId', () => import('@/features/crowd/routes/crowd-project')),
             ],
           },
         ],

@@ -207,150 +207,6 @@ export type Database = {
           },
         ];
       };
-      channel_members: {
-        Row: {
-          channel_id: string;
-          joined_at: string;
-          last_read_at: string;
-          muted: boolean;
-          organization_id: string;
-          role: string;
-          user_id: string;
-        };
-        ComputedFields: never;
-        Insert: {
-          channel_id: string;
-          joined_at?: string;
-          last_read_at?: string;
-          muted?: boolean;
-          organization_id: string;
-          role?: string;
-          user_id: string;
-        };
-        Update: {
-          channel_id?: string;
-          joined_at?: string;
-          last_read_at?: string;
-          muted?: boolean;
-          organization_id?: string;
-          role?: string;
-          user_id?: string;
-        };
-        Relationships: [
-          {
-            foreignKeyName: 'channel_members_channel_id_organization_id_fkey';
-            columns: ['channel_id', 'organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'channels';
-            referencedColumns: ['id', 'organization_id'];
-          },
-          {
-            foreignKeyName: 'channel_members_organization_id_fkey';
-            columns: ['organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'organizations';
-            referencedColumns: ['id'];
-          },
-          {
-            foreignKeyName: 'channel_members_user_id_fkey';
-            columns: ['user_id'];
-            isOneToOne: false;
-            referencedRelation: 'profiles';
-            referencedColumns: ['id'];
-          },
-        ];
-      };
-      channels: {
-        Row: {
-          application_id: string | null;
-          archived_at: string | null;
-          created_at: string;
-          created_by: string | null;
-          crowd_project_id: string | null;
-          direct_key: string | null;
-          id: string;
-          kind: Database['public']['Enums']['channel_kind'];
-          last_message_at: string | null;
-          name: string;
-          organization_id: string;
-          project_id: string | null;
-          ticket_id: string | null;
-          topic: string | null;
-          updated_at: string;
-        };
-        ComputedFields: never;
-        Insert: {
-          application_id?: string | null;
-          archived_at?: string | null;
-          created_at?: string;
-          created_by?: string | null;
-          crowd_project_id?: string | null;
-          direct_key?: string | null;
-          id?: string;
-          kind: Database['public']['Enums']['channel_kind'];
-          last_message_at?: string | null;
-          name: string;
-          organization_id: string;
-          project_id?: string | null;
-          ticket_id?: string | null;
-          topic?: string | null;
-          updated_at?: string;
-        };
-        Update: {
-          application_id?: string | null;
-          archived_at?: string | null;
-          created_at?: string;
-          created_by?: string | null;
-          crowd_project_id?: string | null;
-          direct_key?: string | null;
-          id?: string;
-          kind?: Database['public']['Enums']['channel_kind'];
-          last_message_at?: string | null;
-          name?: string;
-          organization_id?: string;
-          project_id?: string | null;
-          ticket_id?: string | null;
-          topic?: string | null;
-          updated_at?: string;
-        };
-        Relationships: [
-          {
-            foreignKeyName: 'channels_created_by_fkey';
-            columns: ['created_by'];
-            isOneToOne: false;
-            referencedRelation: 'profiles';
-            referencedColumns: ['id'];
-          },
-          {
-            foreignKeyName: 'channels_crowd_project_id_organization_id_fkey';
-            columns: ['crowd_project_id', 'organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'crowd_projects';
-            referencedColumns: ['id', 'organization_id'];
-          },
-          {
-            foreignKeyName: 'channels_organization_id_fkey';
-            columns: ['organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'organizations';
-            referencedColumns: ['id'];
-          },
-          {
-            foreignKeyName: 'channels_project_id_organization_id_fkey';
-            columns: ['project_id', 'organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'project_budget_status';
-            referencedColumns: ['project_id', 'organization_id'];
-          },
-          {
-            foreignKeyName: 'channels_project_id_organization_id_fkey';
-            columns: ['project_id', 'organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'projects';
-            referencedColumns: ['id', 'organization_id'];
-          },
-        ];
-      };
       clients: {
         Row: {
           billing_details: NonNullable<Json>;
@@ -543,6 +399,7 @@ export type Database = {
           description: string | null;
           estimate_id: string | null;
           id: string;
+          joined_count: number;
           organization_id: string;
           quorum: number;
           quorum_reached_at: string | null;
@@ -561,6 +418,7 @@ export type Database = {
           description?: string | null;
           estimate_id?: string | null;
           id?: string;
+          joined_count?: number;
           organization_id: string;
           quorum: number;
           quorum_reached_at?: string | null;
@@ -578,6 +436,7 @@ export type Database = {
           description?: string | null;
           estimate_id?: string | null;
           id?: string;
+          joined_count?: number;
           organization_id?: string;
           quorum?: number;
           quorum_reached_at?: string | null;
@@ -828,6 +687,7 @@ export type Database = {
           key: string;
           organization_id: string | null;
           updated_at: string;
+          value: Json | null;
         };
         ComputedFields: never;
         Insert: {
@@ -838,6 +698,7 @@ export type Database = {
           key: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Update: {
           created_at?: string;
@@ -847,6 +708,7 @@ export type Database = {
           key?: string;
           organization_id?: string | null;
           updated_at?: string;
+          value?: Json | null;
         };
         Relationships: [
           {
@@ -1280,93 +1142,11 @@ export type Database = {
           },
         ];
       };
-      messages: {
-        Row: {
-          attachments: NonNullable<Json>;
-          author_id: string | null;
-          body: string;
-          channel_id: string;
-          created_at: string;
-          deleted_at: string | null;
-          edited_at: string | null;
-          id: string;
-          last_reply_at: string | null;
-          mentions: string[];
-          organization_id: string;
-          parent_id: string | null;
-          reactions: NonNullable<Json>;
-          reply_count: number;
-        };
-        ComputedFields: never;
-        Insert: {
-          attachments?: NonNullable<Json>;
-          author_id?: string | null;
-          body?: string;
-          channel_id: string;
-          created_at?: string;
-          deleted_at?: string | null;
-          edited_at?: string | null;
-          id?: string;
-          last_reply_at?: string | null;
-          mentions?: string[];
-          organization_id: string;
-          parent_id?: string | null;
-          reactions?: NonNullable<Json>;
-          reply_count?: number;
-        };
-        Update: {
-          attachments?: NonNullable<Json>;
-          author_id?: string | null;
-          body?: string;
-          channel_id?: string;
-          created_at?: string;
-          deleted_at?: string | null;
-          edited_at?: string | null;
-          id?: string;
-          last_reply_at?: string | null;
-          mentions?: string[];
-          organization_id?: string;
-          parent_id?: string | null;
-          reactions?: NonNullable<Json>;
-          reply_count?: number;
-        };
-        Relationships: [
-          {
-            foreignKeyName: 'messages_author_id_fkey';
-            columns: ['author_id'];
-            isOneToOne: false;
-            referencedRelation: 'profiles';
-            referencedColumns: ['id'];
-          },
-          {
-            foreignKeyName: 'messages_channel_id_organization_id_fkey';
-            columns: ['channel_id', 'organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'channels';
-            referencedColumns: ['id', 'organization_id'];
-          },
-          {
-            foreignKeyName: 'messages_organization_id_fkey';
-            columns: ['organization_id'];
-            isOneToOne: false;
-            referencedRelation: 'organizations';
-            referencedColumns: ['id'];
-          },
-          {
-            foreignKeyName: 'messages_parent_id_fkey';
-            columns: ['parent_id'];
-            isOneToOne: false;
-            referencedRelation: 'messages';
-            referencedColumns: ['id'];
-          },
-        ];
-      };
       notifications: {
         Row: {
           body: string | null;
           created_at: string;
           data: NonNullable<Json>;
-          digested_at: string | null;
           id: string;
           kind: string;
           link: string | null;
@@ -1380,7 +1160,6 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
-          digested_at?: string | null;
           id?: string;
           kind: string;
           link?: string | null;
@@ -1393,7 +1172,6 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
-          digested_at?: string | null;
           id?: string;
           kind?: string;
           link?: string | null;
@@ -1481,9 +1259,9 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
-          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -1511,9 +1289,9 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name: string;
-          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -1540,9 +1318,9 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name?: string;
-          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced?: boolean;
           reminder_delay_days?: number;
           reminder_interval_days?: number;
           reminder_max?: number;
@@ -2247,8 +2025,10 @@ export type Database = {
           budget_hours: number | null;
           client_id: string;
           hours_band: string | null;
+          invoiced_amount: number | null;
           money_band: string | null;
           organization_id: string;
+          paid_amount: number | null;
           project_id: string;
           spent: number | null;
           tracked_hours: number | null;
@@ -2291,7 +2071,141 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      answer_estimate: {
+        Args: {
+          delivers_on: string;
+          estimate_id: string;
+          line_items: Json;
+          scope: string;
+          starts_on: string;
+          timeline: string;
+          valid_until?: string;
+        };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'estimates';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      approve_crowd_estimate: {
+        Args: { estimate_id: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        }[];
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      billing_account: {
+        Args: { org: string };
+        Returns: {
+          email: string;
+          name: string;
+          organization_id: string;
+          plan: Database['public']['Enums']['org_plan'];
+          stripe_customer_id: string;
+          subscription_status: string;
+        }[];
+      };
       budget_band: { Args: { budget: number; used: number }; Returns: string };
+      cancel_crowd_project: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          created_at: string;
+          created_by: string | null;
+          currency: string;
+          deadline: string;
+          description: string | null;
+          estimate_id: string | null;
+          id: string;
+          joined_count: number;
+          organization_id: string;
+          quorum: number;
+          quorum_reached_at: string | null;
+          split: Database['public']['Enums']['crowd_split'];
+          status: Database['public']['Enums']['crowd_status'];
+          target_budget: number;
+          title: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_projects';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       capacity_overview: {
         Args: { from_week: string; organization_id: string; weeks?: number };
         Returns: {
@@ -2318,18 +2232,6 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
-      };
-      channel_members_list: {
-        Args: { channel_id: string };
-        Returns: {
-          avatar_url: string;
-          display_name: string;
-          joined_at: string;
-          last_read_at: string;
-          role: string;
-          user_id: string;
-          username: string;
-        }[];
       };
       claim_email_batch: {
         Args: { batch_size?: number };
@@ -2372,9 +2274,9 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
-          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
+          plan_limits_enforced: boolean;
           reminder_delay_days: number;
           reminder_interval_days: number;
           reminder_max: number;
@@ -2393,28 +2295,119 @@ export type Database = {
           isSetofReturn: false;
         };
       };
-      delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
-      delete_message: {
-        Args: { message_id: string };
+      crowd_charge_plan: {
+        Args: { crowd_project_id: string };
         Returns: {
-          attachments: NonNullable<Json>;
-          author_id: string | null;
-          body: string;
-          channel_id: string;
-          created_at: string;
-          deleted_at: string | null;
-          edited_at: string | null;
-          id: string;
-          last_reply_at: string | null;
-          mentions: string[];
+          amount: number;
+          currency: string;
+          invoice_id: string;
+          number: string;
           organization_id: string;
-          parent_id: string | null;
-          reactions: NonNullable<Json>;
-          reply_count: number;
+          participant_id: string;
+          stripe_customer_id: string;
+          stripe_payment_method_id: string;
+          user_id: string;
+        }[];
+      };
+      crowd_project_status: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          agreed_to_charge: boolean;
+          amount_due: number;
+          amount_paid: number;
+          avatar_url: string;
+          display_name: string;
+          has_saved_card: boolean;
+          invoice_id: string;
+          invoice_number: string;
+          invoice_status: Database['public']['Enums']['invoice_status'];
+          is_me: boolean;
+          joined_at: string;
+          participant_id: string;
+          pledge_amount: number;
+          share_amount: number;
+          status: string;
+          user_id: string;
+        }[];
+      };
+      crowd_setup_quote: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          currency: string;
+          display_name: string;
+          email: string;
+          organization_id: string;
+          organization_name: string;
+          participant_id: string;
+          stripe_customer_id: string;
+          title: string;
+        }[];
+      };
+      currency_exponent: { Args: { currency: string }; Returns: number };
+      decide_estimate: {
+        Args: { approve: boolean; comment?: string; estimate_id: string };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
         };
         SetofOptions: {
           from: '*';
-          to: 'messages';
+          to: 'estimates';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
+      estimate_to_project: {
+        Args: { estimate_id: string };
+        Returns: {
+          budget: number | null;
+          budget_hours: number | null;
+          checkpoint_every_days: number | null;
+          client_id: string;
+          created_at: string;
+          created_by: string | null;
+          description: string | null;
+          end_on: string | null;
+          hourly_rate: number | null;
+          id: string;
+          milestones: NonNullable<Json>;
+          name: string;
+          next_checkpoint_on: string | null;
+          organization_id: string;
+          start_on: string | null;
+          status: Database['public']['Enums']['project_status'];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'projects';
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -2443,6 +2436,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      handle_stripe_event: { Args: { context?: Json; event: Json }; Returns: string };
       intake_form: {
         Args: { org_slug: string };
         Returns: {
@@ -2476,49 +2470,122 @@ export type Database = {
           token: string;
         }[];
       };
-      leave_organization: { Args: { organization_id: string }; Returns: undefined };
-      mark_channel_read: {
-        Args: { channel_id: string; read_at?: string };
+      invoice_checkout_quote: {
+        Args: { invoice_id: string; part?: string };
+        Returns: Database['public']['CompositeTypes']['checkout_quote'][];
+        SetofOptions: {
+          from: '*';
+          to: 'checkout_quote';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      invoice_from_unbilled_time: {
+        Args: { project_id: string; until_on?: string };
         Returns: {
-          channel_id: string;
-          joined_at: string;
-          last_read_at: string;
-          muted: boolean;
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
           organization_id: string;
-          role: string;
-          user_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
         };
         SetofOptions: {
           from: '*';
-          to: 'channel_members';
+          to: 'invoices';
           isOneToOne: true;
           isSetofReturn: false;
         };
       };
-      my_channels: {
-        Args: Record<PropertyKey, never>;
+      join_crowd_project: {
+        Args: { agree_to_charge?: boolean; crowd_project_id: string; pledge_amount?: number };
         Returns: {
-          application_id: string;
-          archived_at: string;
+          agreed_to_charge: boolean;
+          client_id: string | null;
+          created_at: string;
           crowd_project_id: string;
           id: string;
-          kind: Database['public']['Enums']['channel_kind'];
-          last_message_at: string;
-          last_read_at: string;
-          mention_count: number;
-          muted: boolean;
-          name: string;
+          invoice_id: string | null;
+          joined_at: string;
+          left_at: string | null;
           organization_id: string;
-          other_avatar_url: string;
-          other_display_name: string;
-          other_user_id: string;
-          project_id: string;
-          role: string;
-          ticket_id: string;
-          topic: string;
-          unread_count: number;
-        }[];
+          pledge_amount: number | null;
+          share_amount: number | null;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_payment_method_id: string | null;
+          stripe_setup_intent_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_participants';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
+      leave_crowd_project: {
+        Args: { crowd_project_id: string };
+        Returns: {
+          agreed_to_charge: boolean;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string;
+          id: string;
+          invoice_id: string | null;
+          joined_at: string;
+          left_at: string | null;
+          organization_id: string;
+          pledge_amount: number | null;
+          share_amount: number | null;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_payment_method_id: string | null;
+          stripe_setup_intent_id: string | null;
+          updated_at: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'crowd_participants';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      leave_organization: { Args: { organization_id: string }; Returns: undefined };
       my_client_accounts: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -2527,28 +2594,52 @@ export type Database = {
           organization_id: string;
         }[];
       };
-      open_direct_channel: {
-        Args: { other_user_id: string };
+      notify_crowd_participants: { Args: { crowd_project_id: string; message: string }; Returns: number };
+      plan_limits: { Args: { org: string }; Returns: Json };
+      plan_usage: { Args: { org: string }; Returns: Json };
+      record_crowd_charge: {
+        Args: {
+          amount?: number;
+          failure_message?: string;
+          invoice_id: string;
+          payment_intent_id: string;
+          succeeded: boolean;
+        };
+        Returns: string;
+      };
+      record_payment: {
+        Args: {
+          amount: number;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note?: string;
+          paid_on?: string;
+          reference?: string;
+        };
         Returns: {
-          application_id: string | null;
-          archived_at: string | null;
+          amount: number;
+          amount_refunded: number;
           created_at: string;
-          created_by: string | null;
-          crowd_project_id: string | null;
-          direct_key: string | null;
+          currency: string;
+          failure_message: string | null;
           id: string;
-          kind: Database['public']['Enums']['channel_kind'];
-          last_message_at: string | null;
-          name: string;
+          invoice_id: string;
+          method: Database['public']['Enums']['payment_method'];
+          note: string | null;
           organization_id: string;
-          project_id: string | null;
-          ticket_id: string | null;
-          topic: string | null;
+          paid_at: string | null;
+          provider: string;
+          recorded_by: string | null;
+          reference: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          stripe_charge_id: string | null;
+          stripe_checkout_session_id: string | null;
+          stripe_payment_intent_id: string | null;
           updated_at: string;
         };
         SetofOptions: {
           from: '*';
-          to: 'channels';
+          to: 'payments';
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -2563,6 +2654,57 @@ export type Database = {
         }[];
       };
       revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      save_crowd_customer: { Args: { customer_id: string; participant_id: string }; Returns: undefined };
+      send_invoice: {
+        Args: { invoice_id: string };
+        Returns: {
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
+          id: string;
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
+          organization_id: string;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'invoices';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      set_billing_customer: { Args: { customer: string; org: string }; Returns: string };
       set_planned_hours: {
         Args: { planned_hours: number; project_id: string; user_id: string; week_start: string };
         Returns: {
@@ -2583,7 +2725,6 @@ export type Database = {
         };
       };
       stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
-      stale_message_files: { Args: { max_rows?: number; paths?: string[] }; Returns: string[] };
       start_timer: {
         Args: { note?: string; project_id: string; task_id?: string };
         Returns: {
@@ -2647,35 +2788,97 @@ export type Database = {
         };
         Returns: Json;
       };
-      toggle_reaction: {
-        Args: { emoji: string; message_id: string };
+      transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
+      void_invoice: {
+        Args: { invoice_id: string; reason: string };
         Returns: {
-          attachments: NonNullable<Json>;
-          author_id: string | null;
-          body: string;
-          channel_id: string;
+          amount_due: number | null;
+          amount_paid: number;
+          bill_to_user_id: string | null;
+          client_id: string | null;
           created_at: string;
-          deleted_at: string | null;
-          edited_at: string | null;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          currency: string;
+          deposit_amount: number | null;
+          deposit_due_on: string | null;
+          discount_amount: number;
+          discount_bp: number;
+          due_on: string;
+          estimate_id: string | null;
           id: string;
-          last_reply_at: string | null;
-          mentions: string[];
+          issue_on: string;
+          last_reminder_at: string | null;
+          notes: string | null;
+          number: string;
           organization_id: string;
-          parent_id: string | null;
-          reactions: NonNullable<Json>;
-          reply_count: number;
+          paid_at: string | null;
+          project_id: string | null;
+          recurrence: Database['public']['Enums']['recurrence_interval'] | null;
+          recurrence_ends_on: string | null;
+          recurrence_next_on: string | null;
+          recurrence_remaining: number | null;
+          recurring_source_id: string | null;
+          reminder_count: number;
+          sent_at: string | null;
+          sequence_number: number;
+          status: Database['public']['Enums']['invoice_status'];
+          subtotal_amount: number;
+          tax_amount: number;
+          terms: string | null;
+          total_amount: number;
+          updated_at: string;
+          void_reason: string | null;
+          voided_at: string | null;
         };
         SetofOptions: {
           from: '*';
-          to: 'messages';
+          to: 'invoices';
           isOneToOne: true;
           isSetofReturn: false;
         };
       };
-      transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
+      withdraw_estimate: {
+        Args: { estimate_id: string };
+        Returns: {
+          answered_at: string | null;
+          answered_by: string | null;
+          budget_max: number | null;
+          budget_min: number | null;
+          client_id: string | null;
+          created_at: string;
+          crowd_project_id: string | null;
+          currency: string;
+          decided_at: string | null;
+          decided_by: string | null;
+          decision_comment: string | null;
+          delivers_on: string | null;
+          description: string;
+          id: string;
+          invoice_id: string | null;
+          line_items: NonNullable<Json>;
+          organization_id: string;
+          price_amount: number | null;
+          project_id: string | null;
+          requested_by: string | null;
+          scope: string | null;
+          service_type: string;
+          starts_on: string | null;
+          status: Database['public']['Enums']['estimate_status'];
+          timeline: string | null;
+          updated_at: string;
+          valid_until: string | null;
+          wished_deadline: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'estimates';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
     };
     Enums: {
-      channel_kind: 'project' | 'ticket' | 'crowd' | 'application' | 'direct';
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
       crowd_split: 'equal' | 'pledge';
       crowd_status: 'open' | 'quorum_reached' | 'estimated' | 'invoiced' | 'completed' | 'cancelled';
@@ -2693,7 +2896,15 @@ export type Database = {
       update_visibility: 'internal' | 'client';
     };
     CompositeTypes: {
-      [_ in never]: never;
+      checkout_quote: {
+        invoice_id: string | null;
+        organization_id: string | null;
+        number: string | null;
+        currency: string | null;
+        amount: number | null;
+        payer_email: string | null;
+        organization_name: string | null;
+      };
     };
   };
 };
@@ -2798,7 +3009,6 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
-      channel_kind: ['project', 'ticket', 'crowd', 'application', 'direct'],
       client_status: ['lead', 'active', 'inactive', 'archived'],
       crowd_split: ['equal', 'pledge'],
       crowd_status: ['open', 'quorum_reached', 'estimated', 'invoiced', 'completed', 'cancelled'],

@@ -38,7 +38,7 @@ describe('a studio gets started', () => {
     await ownerPage.getByRole('button', { name: 'Create organization' }).click();
     await ownerPage.getByRole('heading', { name: /Good (morning|afternoon|evening), Olga/ }).waitFor();
     expect(await navItems(ownerPage)).toEqual([
-      'Dashboard', 'Notifications', 'Messages', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Estimates', 'Invoices',
+      'Dashboard', 'Notifications', 'Messages', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Crowd projects', 'Estimates', 'Invoices',
       'Profile', 'Security', 'Members', 'Organization', 'Intake form', 'Invoicing', 'Plan',
     ]);
     await ownerPage.getByText('people in this organization').waitFor();
@@ -64,8 +64,8 @@ describe('a studio gets started', () => {
   });
 
   for (const [who, person, expectedNav] of [
-    ['member', member, ['Dashboard', 'Notifications', 'Messages', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Estimates', 'Invoices', 'Profile', 'Security']],
-    ['client', client, ['Dashboard', 'Notifications', 'Messages', 'Projects', 'Reports', 'Estimates', 'Invoices', 'Profile', 'Security']],
+    ['member', member, ['Dashboard', 'Notifications', 'Messages', 'Clients', 'Projects', 'My tasks', 'Time', 'Capacity', 'Reports', 'Crowd projects', 'Estimates', 'Invoices', 'Profile', 'Security']],
+    ['client', client, ['Dashboard', 'Notifications', 'Messages', 'Projects', 'Reports', 'Crowd projects', 'Estimates', 'Invoices', 'Profile', 'Security']],
   ] as const) {
     it(`the ${who} accepts and sees only what a ${who} may`, async () => {
       const { page, context } = await newPerson(browser);

@@ -1,4 +1,4 @@
-import { Bell, Building2, Calculator, Clock, CreditCard, FileText, FolderKanban, Gauge, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Receipt, ReceiptText, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Bell, Building2, Calculator, Clock, CreditCard, FileText, FolderKanban, Gauge, HandCoins, Inbox, LayoutDashboard, ListChecks, MessagesSquare, Receipt, ReceiptText, Settings, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { OrgRole } from '@/lib/membership';
 import { MessagesUnreadBadge } from '@/features/messages/components/unread-badge';
@@ -36,6 +36,7 @@ export const NAV: NavSection[] = [
       { to: '/time', label: 'Time', icon: Clock, minRole: 'member' },
       { to: '/capacity', label: 'Capacity', icon: Gauge, minRole: 'member' },
       { to: '/reports', label: 'Reports', icon: FileText, minRole: 'client' },
+      { to: '/crowd', label: 'Crowd projects', icon: HandCoins, minRole: 'client' },
     ],
   },
   {
