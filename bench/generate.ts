@@ -155,6 +155,8 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
         else projectsByClient.set(i, [p.id]);
       }
       Object.assign(rows, await generateInvoices(client, size.invoices, { seed, now, clients, projectsByClient }, copyRows));
+    }
+
     if (await tableExists(client, 'public.messages')) {
       const staffByOrg = new Map<number, string[]>();
       for (const u of people) staffByOrg.set(u.org.n, [...(staffByOrg.get(u.org.n) ?? []), u.id]);
@@ -165,7 +167,7 @@ export async function generate(dbUrl: string, scale: Scale, seed = 1): Promise<G
     }
 
     // Later modules: generated once their tables exist.
-    for (const table of ['messages'] as const) {
+    for (const table of ['invoices', 'messages'] as const) {
       if (!(await tableExists(client, `public.${table}`))) skipped.push(`${table} (${size[table].toLocaleString('en-US')} rows once the table exists)`);
     }
     await client.query('commit');

@@ -207,6 +207,150 @@ export type Database = {
           },
         ];
       };
+      channel_members: {
+        Row: {
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
+          organization_id: string;
+          role: string;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          channel_id: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id: string;
+          role?: string;
+          user_id: string;
+        };
+        Update: {
+          channel_id?: string;
+          joined_at?: string;
+          last_read_at?: string;
+          muted?: boolean;
+          organization_id?: string;
+          role?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channel_members_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channel_members_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channel_members_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      channels: {
+        Row: {
+          application_id: string | null;
+          archived_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
+          organization_id: string;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name: string;
+          organization_id: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          application_id?: string | null;
+          archived_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          crowd_project_id?: string | null;
+          direct_key?: string | null;
+          id?: string;
+          kind?: Database['public']['Enums']['channel_kind'];
+          last_message_at?: string | null;
+          name?: string;
+          organization_id?: string;
+          project_id?: string | null;
+          ticket_id?: string | null;
+          topic?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'channels_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_crowd_project_id_organization_id_fkey';
+            columns: ['crowd_project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'crowd_projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'project_budget_status';
+            referencedColumns: ['project_id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'channels_project_id_organization_id_fkey';
+            columns: ['project_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'projects';
+            referencedColumns: ['id', 'organization_id'];
+          },
+        ];
+      };
       clients: {
         Row: {
           billing_details: NonNullable<Json>;
@@ -469,6 +613,7 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
+          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -485,6 +630,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
+          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -500,6 +646,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           last_error?: string | null;
+          next_attempt_at?: string;
           organization_id?: string | null;
           payload?: NonNullable<Json>;
           provider?: string | null;
@@ -1142,11 +1289,93 @@ export type Database = {
           },
         ];
       };
+      messages: {
+        Row: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        ComputedFields: never;
+        Insert: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Update: {
+          attachments?: NonNullable<Json>;
+          author_id?: string | null;
+          body?: string;
+          channel_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          edited_at?: string | null;
+          id?: string;
+          last_reply_at?: string | null;
+          mentions?: string[];
+          organization_id?: string;
+          parent_id?: string | null;
+          reactions?: NonNullable<Json>;
+          reply_count?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'messages_author_id_fkey';
+            columns: ['author_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_channel_id_organization_id_fkey';
+            columns: ['channel_id', 'organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'channels';
+            referencedColumns: ['id', 'organization_id'];
+          },
+          {
+            foreignKeyName: 'messages_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'messages_parent_id_fkey';
+            columns: ['parent_id'];
+            isOneToOne: false;
+            referencedRelation: 'messages';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           body: string | null;
           created_at: string;
           data: NonNullable<Json>;
+          digested_at: string | null;
           id: string;
           kind: string;
           link: string | null;
@@ -1160,6 +1389,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind: string;
           link?: string | null;
@@ -1172,6 +1402,7 @@ export type Database = {
           body?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
+          digested_at?: string | null;
           id?: string;
           kind?: string;
           link?: string | null;
@@ -1259,6 +1490,7 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
           plan_limits_enforced: boolean;
@@ -1289,6 +1521,7 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
           plan_limits_enforced?: boolean;
@@ -1318,6 +1551,7 @@ export type Database = {
           late_fee_kind?: string;
           late_fee_value?: number;
           name?: string;
+          notification_digest_minutes?: number | null;
           payment_terms_days?: number;
           plan?: Database['public']['Enums']['org_plan'];
           plan_limits_enforced?: boolean;
@@ -2233,6 +2467,18 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      channel_members_list: {
+        Args: { channel_id: string };
+        Returns: {
+          avatar_url: string;
+          display_name: string;
+          joined_at: string;
+          last_read_at: string;
+          role: string;
+          user_id: string;
+          username: string;
+        }[];
+      };
       claim_email_batch: {
         Args: { batch_size?: number };
         Returns: {
@@ -2240,6 +2486,7 @@ export type Database = {
           created_at: string;
           id: string;
           last_error: string | null;
+          next_attempt_at: string;
           organization_id: string | null;
           payload: NonNullable<Json>;
           provider: string | null;
@@ -2274,6 +2521,7 @@ export type Database = {
           late_fee_kind: string;
           late_fee_value: number;
           name: string;
+          notification_digest_minutes: number | null;
           payment_terms_days: number;
           plan: Database['public']['Enums']['org_plan'];
           plan_limits_enforced: boolean;
@@ -2384,6 +2632,31 @@ export type Database = {
         };
       };
       delete_abandoned_attachments: { Args: Record<PropertyKey, never>; Returns: number };
+      delete_message: {
+        Args: { message_id: string };
+        Returns: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'messages';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       estimate_to_project: {
         Args: { estimate_id: string };
         Returns: {
@@ -2411,6 +2684,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      finish_email: {
+        Args: { email_id: string; error?: string; ok: boolean; provider?: string; provider_id?: string };
+        Returns: undefined;
       };
       generate_report_draft: {
         Args: { client_id: string; period_end: string; period_start: string };
@@ -2586,6 +2863,48 @@ export type Database = {
         };
       };
       leave_organization: { Args: { organization_id: string }; Returns: undefined };
+      mark_channel_read: {
+        Args: { channel_id: string; read_at?: string };
+        Returns: {
+          channel_id: string;
+          joined_at: string;
+          last_read_at: string;
+          muted: boolean;
+          organization_id: string;
+          role: string;
+          user_id: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'channel_members';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      my_channels: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          application_id: string;
+          archived_at: string;
+          crowd_project_id: string;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string;
+          last_read_at: string;
+          mention_count: number;
+          muted: boolean;
+          name: string;
+          organization_id: string;
+          other_avatar_url: string;
+          other_display_name: string;
+          other_user_id: string;
+          project_id: string;
+          role: string;
+          ticket_id: string;
+          topic: string;
+          unread_count: number;
+        }[];
+      };
       my_client_accounts: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -2595,6 +2914,32 @@ export type Database = {
         }[];
       };
       notify_crowd_participants: { Args: { crowd_project_id: string; message: string }; Returns: number };
+      open_direct_channel: {
+        Args: { other_user_id: string };
+        Returns: {
+          application_id: string | null;
+          archived_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          crowd_project_id: string | null;
+          direct_key: string | null;
+          id: string;
+          kind: Database['public']['Enums']['channel_kind'];
+          last_message_at: string | null;
+          name: string;
+          organization_id: string;
+          project_id: string | null;
+          ticket_id: string | null;
+          topic: string | null;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'channels';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       plan_limits: { Args: { org: string }; Returns: Json };
       plan_usage: { Args: { org: string }; Returns: Json };
       record_crowd_charge: {
@@ -2725,6 +3070,7 @@ export type Database = {
         };
       };
       stale_attachment_objects: { Args: { max_rows?: number }; Returns: string[] };
+      stale_message_files: { Args: { max_rows?: number; paths?: string[] }; Returns: string[] };
       start_timer: {
         Args: { note?: string; project_id: string; task_id?: string };
         Returns: {
@@ -2787,6 +3133,31 @@ export type Database = {
           website?: string;
         };
         Returns: Json;
+      };
+      toggle_reaction: {
+        Args: { emoji: string; message_id: string };
+        Returns: {
+          attachments: NonNullable<Json>;
+          author_id: string | null;
+          body: string;
+          channel_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          edited_at: string | null;
+          id: string;
+          last_reply_at: string | null;
+          mentions: string[];
+          organization_id: string;
+          parent_id: string | null;
+          reactions: NonNullable<Json>;
+          reply_count: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'messages';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       transfer_ownership: { Args: { new_owner_id: string; organization_id: string }; Returns: undefined };
       void_invoice: {
@@ -2879,6 +3250,7 @@ export type Database = {
       };
     };
     Enums: {
+      channel_kind: 'project' | 'ticket' | 'crowd' | 'application' | 'direct';
       client_status: 'lead' | 'active' | 'inactive' | 'archived';
       crowd_split: 'equal' | 'pledge';
       crowd_status: 'open' | 'quorum_reached' | 'estimated' | 'invoiced' | 'completed' | 'cancelled';
@@ -3009,6 +3381,7 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      channel_kind: ['project', 'ticket', 'crowd', 'application', 'direct'],
       client_status: ['lead', 'active', 'inactive', 'archived'],
       crowd_split: ['equal', 'pledge'],
       crowd_status: ['open', 'quorum_reached', 'estimated', 'invoiced', 'completed', 'cancelled'],
