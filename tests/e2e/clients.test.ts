@@ -211,7 +211,7 @@ describe('the invited person accepts with emailed links only', () => {
     await accept.waitFor();
     await accept.click();
     await page.getByText('Welcome to the Northwind Studio client portal.').waitFor();
-    expect(await navItems(page)).toEqual(['Dashboard', 'Notifications', 'Projects', 'Reports', 'Profile', 'Security']);
+    expect(await navItems(page)).toEqual(['Dashboard', 'Notifications', 'Messages', 'Projects', 'Reports', 'Crowd projects', 'Estimates', 'Invoices', 'Profile', 'Security']);
     await capture(page, 'clients-12-portal-dashboard');
 
     const [member] = await withDb(async (db) =>

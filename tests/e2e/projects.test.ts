@@ -70,7 +70,7 @@ describe('staff run a project', () => {
   it('creates a project for a new client', async () => {
     ({ page: staff } = await newPerson(browser));
     await signInAsDemo(staff, 'manager@northwind.test');
-    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects', exact: true }).click();
     await staff.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
     await staff.getByRole('link', { name: 'Website redesign' }).waitFor();
     await capture(staff, 'projects-01-list');
@@ -201,7 +201,7 @@ describe('the client sees their portal', () => {
       const suffix = scheme === 'dark' ? '-dark' : '';
       await signIn(page, clientPerson.email);
       await page.getByRole('heading', { name: /Good (morning|afternoon|evening)/ }).waitFor();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects', exact: true }).click();
       await page.getByRole('heading', { name: 'Your projects' }).waitFor();
       await page.getByText(`What Northwind Studio is working on for ${clientName}.`).waitFor();
       expect(await page.getByRole('link', { name: 'Website redesign' }).count(), 'another client’s project').toBe(0);

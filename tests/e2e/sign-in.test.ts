@@ -14,7 +14,7 @@ describe('sign-in page', () => {
   it('is where a signed-out visitor lands, and renders its form', async () => {
     const page = await openPage(browser, '/');
     await page.waitForURL(/\/sign-in\?next=%2F$/);
-    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in-light');
     await page.context().close();
   });
